@@ -1,0 +1,296 @@
+//! The applicant's draft: one serde struct with a schema version, and how stored text becomes a
+//! draft again (restored, migrated, or set aside with a reason) without ever panicking.
+
+use serde::{Deserialize, Serialize};
+
+/// Bump when the stored shape changes in a way `#[serde(default)]` cannot absorb, and add the
+/// step from the previous version to [`migrate`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub version: u32,
+    pub basic: BasicInfo,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            version: SCHEMA_VERSION,
+            basic: BasicInfo::default(),
+        }
+    }
+}
+
+/// 个人基本信息, as the portal's form asks it. Dates are kept as the text the applicant typed so
+/// that a half-typed or impossible date is shown back to them rather than lost.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BasicInfo {
+    pub name: String,
+    pub gender: String,
+    pub ethnicity: String,
+    pub birth_date: String,
+    pub political_status: String,
+    pub work_start_date: String,
+    pub unit_nature: String,
+    pub unit_name: String,
+    pub unit_address: String,
+    pub department: String,
+    pub post: String,
+}
+
+impl Draft {
+    pub fn is_empty(&self) -> bool {
+        *self == Draft::default()
+    }
+
+    pub fn to_stored(&self) -> String {
+        // Serializing plain strings and numbers cannot fail; the fallback keeps this total anyway.
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+/// Why stored text could not be used as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DamageReason {
+    Empty,
+    NotJson { detail: String },
+    NotADraft { detail: String },
+    FutureVersion { found: u64 },
+}
+
+impl DamageReason {
+    pub fn message(&self) -> String {
+        match self {
+            DamageReason::Empty => "保存的内容是空的".to_string(),
+            DamageReason::NotJson { .. } => {
+                "保存的内容已损坏（不是完整的数据，可能写入时被中断或被手工修改）".to_string()
+            }
+            DamageReason::NotADraft { .. } => {
+                "保存的内容格式不对（字段类型与本工具的草稿不符）".to_string()
+            }
+            DamageReason::FutureVersion { found } => format!(
+                "保存的内容来自更新版本的本工具（数据版本 {found}，本版本只认识到 {SCHEMA_VERSION}）"
+            ),
+        }
+    }
+}
+
+/// What loading stored text gives: always a draft to start from, plus what the user must be told.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing was stored: a first visit, or after 重新开始.
+    Fresh,
+    /// The stored draft, as it was saved.
+    Restored(Draft),
+    /// A draft from an older schema, brought up to date.
+    Migrated { draft: Draft, from_version: u64 },
+    /// The stored text is unusable; it must be kept aside (never dropped) and the app starts
+    /// empty.
+    Damaged(DamageReason),
+}
+
+impl Loaded {
+    pub fn draft(&self) -> Draft {
+        match self {
+            Loaded::Restored(draft) | Loaded::Migrated { draft, .. } => draft.clone(),
+            Loaded::Fresh | Loaded::Damaged(_) => Draft::default(),
+        }
+    }
+}
+
+/// Turns what was stored under the draft key into a draft. `None` means nothing was stored.
+pub fn load_stored(stored: Option<&str>) -> Loaded {
+    let Some(text) = stored else {
+        return Loaded::Fresh;
+    };
+    if text.trim().is_empty() {
+        return Loaded::Damaged(DamageReason::Empty);
+    }
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            return Loaded::Damaged(DamageReason::NotJson {
+                detail: error.to_string(),
+            })
+        }
+    };
+    let Some(object) = value.as_object() else {
+        return Loaded::Damaged(DamageReason::NotADraft {
+            detail: "顶层不是对象".to_string(),
+        });
+    };
+    let version = match object.get("version") {
+        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+            Some(v) => v,
+            None => {
+                return Loaded::Damaged(DamageReason::NotADraft {
+                    detail: format!("version = {n}"),
+                })
+            }
+        },
+        other => {
+            return Loaded::Damaged(DamageReason::NotADraft {
+                detail: format!("version = {other:?}"),
+            })
+        }
+    };
+    if version > SCHEMA_VERSION as u64 {
+        return Loaded::Damaged(DamageReason::FutureVersion { found: version });
+    }
+    let current = match migrate(value, version) {
+        Ok(current) => current,
+        Err(detail) => return Loaded::Damaged(DamageReason::NotADraft { detail }),
+    };
+    match serde_json::from_value::<Draft>(current) {
+        Ok(mut draft) => {
+            draft.version = SCHEMA_VERSION;
+            if version == SCHEMA_VERSION as u64 {
+                Loaded::Restored(draft)
+            } else {
+                Loaded::Migrated {
+                    draft,
+                    from_version: version,
+                }
+            }
+        }
+        Err(error) => Loaded::Damaged(DamageReason::NotADraft {
+            detail: error.to_string(),
+        }),
+    }
+}
+
+/// Brings a stored draft of `from_version` up to [`SCHEMA_VERSION`], one version at a time.
+fn migrate(value: serde_json::Value, from_version: u64) -> Result<serde_json::Value, String> {
+    match from_version {
+        1 => Ok(value),
+        // Version 0 never shipped: no released build wrote it, so it can only be hand-made.
+        other => Err(format!("未知的数据版本 {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> Draft {
+        Draft {
+            version: SCHEMA_VERSION,
+            basic: BasicInfo {
+                name: "张三".into(),
+                gender: "男".into(),
+                birth_date: "1990-02-28".into(),
+                department: "研发部".into(),
+                ..BasicInfo::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_draft_round_trips_through_storage() {
+        let draft = filled();
+        assert_eq!(
+            load_stored(Some(&draft.to_stored())),
+            Loaded::Restored(draft)
+        );
+    }
+
+    #[test]
+    fn nothing_stored_is_a_fresh_start() {
+        assert_eq!(load_stored(None), Loaded::Fresh);
+        assert!(load_stored(None).draft().is_empty());
+    }
+
+    #[test]
+    fn fields_missing_from_an_older_save_take_their_defaults() {
+        let loaded = load_stored(Some(r#"{"version":1,"basic":{"name":"李四"}}"#));
+        let Loaded::Restored(draft) = loaded else {
+            panic!("expected a restored draft, got {loaded:?}")
+        };
+        assert_eq!(draft.basic.name, "李四");
+        assert_eq!(draft.basic.department, "");
+    }
+
+    #[test]
+    fn damaged_storage_is_set_aside_with_a_reason() {
+        let saved = filled().to_stored();
+        let truncated = &saved[..saved.len() / 2];
+        let huge = format!(
+            "{{\"version\":1,\"basic\":{{\"name\":\"{}\"",
+            "x".repeat(3 << 20)
+        );
+        type Expectation = fn(&DamageReason) -> bool;
+        let cases: Vec<(&str, &str, Expectation)> = vec![
+            ("empty string", "", |r| *r == DamageReason::Empty),
+            ("whitespace", "  \n", |r| *r == DamageReason::Empty),
+            ("truncated JSON", truncated, |r| {
+                matches!(r, DamageReason::NotJson { .. })
+            }),
+            ("not JSON", "hello", |r| {
+                matches!(r, DamageReason::NotJson { .. })
+            }),
+            ("array", "[1,2]", |r| {
+                matches!(r, DamageReason::NotADraft { .. })
+            }),
+            ("no version", r#"{"basic":{}}"#, |r| {
+                matches!(r, DamageReason::NotADraft { .. })
+            }),
+            ("version as text", r#"{"version":"1"}"#, |r| {
+                matches!(r, DamageReason::NotADraft { .. })
+            }),
+            ("negative version", r#"{"version":-1}"#, |r| {
+                matches!(r, DamageReason::NotADraft { .. })
+            }),
+            ("version zero", r#"{"version":0}"#, |r| {
+                matches!(r, DamageReason::NotADraft { .. })
+            }),
+            (
+                "wrong field type",
+                r#"{"version":1,"basic":{"name":42}}"#,
+                |r| matches!(r, DamageReason::NotADraft { .. }),
+            ),
+            ("basic is text", r#"{"version":1,"basic":"张三"}"#, |r| {
+                matches!(r, DamageReason::NotADraft { .. })
+            }),
+            (
+                "future version",
+                r#"{"version":7,"basic":{"name":"王五"}}"#,
+                |r| *r == DamageReason::FutureVersion { found: 7 },
+            ),
+            ("3 MB of truncated text", &huge, |r| {
+                matches!(r, DamageReason::NotJson { .. })
+            }),
+        ];
+        for (label, stored, expected) in cases {
+            let loaded = load_stored(Some(stored));
+            match &loaded {
+                Loaded::Damaged(reason) => {
+                    assert!(expected(reason), "{label}: unexpected reason {reason:?}");
+                    assert!(!reason.message().is_empty());
+                }
+                other => panic!("{label}: expected damage, got {other:?}"),
+            }
+            assert!(loaded.draft().is_empty(), "{label}: must start empty");
+        }
+    }
+
+    #[test]
+    fn a_3_mb_valid_draft_still_loads() {
+        let mut draft = filled();
+        draft.basic.unit_address = "温".repeat(1 << 20);
+        assert_eq!(
+            load_stored(Some(&draft.to_stored())),
+            Loaded::Restored(draft)
+        );
+    }
+
+    #[test]
+    fn unknown_fields_from_a_hand_edit_are_ignored_not_fatal() {
+        let loaded = load_stored(Some(
+            r#"{"version":1,"extra":true,"basic":{"post":"工程师"}}"#,
+        ));
+        assert_eq!(loaded.draft().basic.post, "工程师");
+    }
+}

@@ -1,0 +1,246 @@
+//! The portal's six steps, their addresses in the app, and each step's status computed from the
+//! draft (未开始 / 进行中 / 已完成 / 有问题).
+
+use super::basic_info;
+use super::date::CivilDate;
+use super::draft::Draft;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Photo,
+    Pledge,
+    Info,
+    Achievements,
+    Attachments,
+    Preview,
+}
+
+impl Step {
+    pub const ALL: [Step; 6] = [
+        Step::Photo,
+        Step::Pledge,
+        Step::Info,
+        Step::Achievements,
+        Step::Attachments,
+        Step::Preview,
+    ];
+
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Photo => "上传证件照",
+            Step::Pledge => "真实性保证书",
+            Step::Info => "填写申报信息",
+            Step::Achievements => "选择相关业绩",
+            Step::Attachments => "上传相关附件",
+            Step::Preview => "预览确认提交",
+        }
+    }
+
+    /// The step's part of the URL (`#/step/<slug>`): readable, and stable across releases so that
+    /// bookmarks and help-session notes keep working.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Photo => "photo",
+            Step::Pledge => "pledge",
+            Step::Info => "info",
+            Step::Achievements => "achievements",
+            Step::Attachments => "attachments",
+            Step::Preview => "preview",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        Step::ALL.get(self.number().checked_sub(2)?).copied()
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL.get(self.number()).copied()
+    }
+
+    /// "第 3 步，共 6 步".
+    pub fn position_words(self) -> String {
+        format!("第 {} 步，共 {} 步", self.number(), Step::ALL.len())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepStatus {
+    NotStarted,
+    InProgress,
+    Done,
+    Problem,
+}
+
+impl StepStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "未开始",
+            StepStatus::InProgress => "进行中",
+            StepStatus::Done => "已完成",
+            StepStatus::Problem => "有问题",
+        }
+    }
+
+    /// For CSS classes and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            StepStatus::NotStarted => "not-started",
+            StepStatus::InProgress => "in-progress",
+            StepStatus::Done => "done",
+            StepStatus::Problem => "problem",
+        }
+    }
+}
+
+/// A page the app can show: the overview, or one of the steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Step(Step),
+}
+
+impl Page {
+    /// Reads a location hash (`#/step/info`, `#/`, or nothing). Unknown addresses fall back to
+    /// the overview rather than to an error page: an old bookmark must still open the app.
+    pub fn from_hash(hash: &str) -> Page {
+        let path = hash.trim_start_matches('#').trim_matches('/');
+        match path.split_once('/') {
+            Some(("step", slug)) => Step::from_slug(slug).map_or(Page::Overview, Page::Step),
+            _ => Page::Overview,
+        }
+    }
+
+    pub fn hash(self) -> String {
+        match self {
+            Page::Overview => "#/".to_string(),
+            Page::Step(step) => format!("#/step/{}", step.slug()),
+        }
+    }
+}
+
+pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
+    match step {
+        Step::Info => info_status(draft, today),
+        // These steps have no fields yet; they stay 未开始 until their issues add them.
+        Step::Photo | Step::Pledge | Step::Achievements | Step::Attachments => {
+            StepStatus::NotStarted
+        }
+        Step::Preview => {
+            let others: Vec<StepStatus> = Step::ALL
+                .into_iter()
+                .filter(|s| *s != Step::Preview)
+                .map(|s| step_status(s, draft, today))
+                .collect();
+            if others.contains(&StepStatus::Problem) {
+                StepStatus::Problem
+            } else if others.iter().all(|s| *s == StepStatus::Done) {
+                StepStatus::Done
+            } else if others.iter().all(|s| *s == StepStatus::NotStarted) {
+                StepStatus::NotStarted
+            } else {
+                StepStatus::InProgress
+            }
+        }
+    }
+}
+
+fn info_status(draft: &Draft, today: CivilDate) -> StepStatus {
+    let info = &draft.basic;
+    let missing = basic_info::missing_fields(info).len();
+    if !basic_info::problems(info, today).is_empty() {
+        StepStatus::Problem
+    } else if missing == basic_info::BASIC_FIELDS.len() {
+        StepStatus::NotStarted
+    } else if missing == 0 {
+        StepStatus::Done
+    } else {
+        StepStatus::InProgress
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> CivilDate {
+        CivilDate::new(2026, 11, 26).unwrap()
+    }
+
+    #[test]
+    fn steps_are_numbered_and_linked_in_portal_order() {
+        let titles: Vec<_> = Step::ALL.iter().map(|s| s.title()).collect();
+        assert_eq!(
+            titles,
+            [
+                "上传证件照",
+                "真实性保证书",
+                "填写申报信息",
+                "选择相关业绩",
+                "上传相关附件",
+                "预览确认提交"
+            ]
+        );
+        assert_eq!(Step::Photo.previous(), None);
+        assert_eq!(Step::Photo.next(), Some(Step::Pledge));
+        assert_eq!(Step::Preview.next(), None);
+        assert_eq!(Step::Preview.previous(), Some(Step::Attachments));
+        assert_eq!(Step::Info.position_words(), "第 3 步，共 6 步");
+    }
+
+    #[test]
+    fn every_page_survives_a_trip_through_its_url() {
+        for step in Step::ALL {
+            let page = Page::Step(step);
+            assert_eq!(Page::from_hash(&page.hash()), page);
+        }
+        assert_eq!(Page::from_hash(""), Page::Overview);
+        assert_eq!(Page::from_hash("#/"), Page::Overview);
+        assert_eq!(Page::from_hash("#/step/nope"), Page::Overview);
+        assert_eq!(Page::from_hash("#step/info/"), Page::Step(Step::Info));
+    }
+
+    #[test]
+    fn info_status_follows_the_form() {
+        let mut draft = Draft::default();
+        assert_eq!(
+            step_status(Step::Info, &draft, today()),
+            StepStatus::NotStarted
+        );
+        draft.basic.name = "张三".into();
+        assert_eq!(
+            step_status(Step::Info, &draft, today()),
+            StepStatus::InProgress
+        );
+        draft.basic.birth_date = "2001-02-29".into();
+        assert_eq!(
+            step_status(Step::Info, &draft, today()),
+            StepStatus::Problem
+        );
+        assert_eq!(
+            step_status(Step::Preview, &draft, today()),
+            StepStatus::Problem
+        );
+        for spec in basic_info::BASIC_FIELDS {
+            let value = match spec.kind {
+                basic_info::FieldKind::Choice(options) => options[0].to_string(),
+                basic_info::FieldKind::Date => "2000-01-01".to_string(),
+                _ => "某".to_string(),
+            };
+            draft.basic.set(spec.field, value);
+        }
+        draft.basic.work_start_date = "2020-07-01".into();
+        assert_eq!(step_status(Step::Info, &draft, today()), StepStatus::Done);
+        assert_eq!(
+            step_status(Step::Preview, &draft, today()),
+            StepStatus::InProgress
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! The Leptos shell: gathers input, asks the rules core, shows its answers. No rule lives here.
+
+mod basic_info_form;
+mod download;
+mod notices;
+mod overview;
+pub mod persist;
+mod step_page;
+
+use crate::rules::date::CivilDate;
+use crate::rules::progress::Page;
+use leptos::prelude::*;
+use persist::Persistence;
+
+pub fn start() {
+    console_error_panic_hook_lite();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
+
+/// Panics are bugs, but a user must still see that something broke rather than a frozen page.
+fn console_error_panic_hook_lite() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        if let Some(body) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+        {
+            let _ = body.insert_adjacent_html(
+                "afterbegin",
+                "<p class=\"fatal\" role=\"alert\">本工具出现内部错误，请刷新页面。已自动保存的内容不会丢失。</p>",
+            );
+        }
+    }));
+}
+
+/// Today's date in the browser's time zone, for rules that compare against "now".
+pub fn today() -> CivilDate {
+    let now = js_sys::Date::new_0();
+    CivilDate::new(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(CivilDate {
+        year: 2000,
+        month: 1,
+        day: 1,
+    })
+}
+
+fn current_page() -> Page {
+    let hash = window().location().hash().unwrap_or_default();
+    Page::from_hash(&hash)
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let persistence = Persistence::start();
+    provide_context(persistence);
+
+    // Hash routing: `dist/` is served as plain files from any folder, so the address after `#` is
+    // the only part a static server never looks at (ARCHITECTURE.md, "Routing").
+    let page = RwSignal::new(current_page());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        page.set(current_page());
+        // The new page renders on the next tick; focus its heading once it is there.
+        request_animation_frame(focus_main_heading);
+    });
+    on_cleanup(move || on_hash.remove());
+
+    view! {
+        <a class="skip-link" href="#main-heading" on:click=move |ev| {
+            ev.prevent_default();
+            focus_main_heading();
+        }>"跳到正文"</a>
+        <header class="app-header">
+            <div class="app-header__inner">
+                <a class="app-name" href="#/">"职称申报演练"</a>
+                <span class="app-scope">"温州市机电专业 技术员 · 助理工程师 · 工程师"</span>
+            </div>
+        </header>
+        <p class="rehearsal-banner" role="note">
+            "本工具仅供演练，所填内容只保存在本机浏览器，不会上传。"
+        </p>
+        <div class="page-width">
+            <notices::SaveBar/>
+            <notices::StartNotices/>
+            <main id="main">
+                {move || match page.get() {
+                    Page::Overview => view! { <overview::Overview/> }.into_any(),
+                    Page::Step(step) => view! { <step_page::StepPage step=step/> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+fn focus_main_heading() {
+    if let Some(heading) = document().get_element_by_id("main-heading") {
+        use wasm_bindgen::JsCast;
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}

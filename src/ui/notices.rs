@@ -1,0 +1,122 @@
+//! The save indicator, the notices about the draft the app started from, and 重新开始.
+
+use super::download::offer_text_file;
+use super::persist::{Persistence, SaveState, StartNotice};
+use leptos::prelude::*;
+
+#[component]
+pub fn SaveBar() -> impl IntoView {
+    let persistence = expect_context::<Persistence>();
+    let confirming = RwSignal::new(false);
+    let state = persistence.save_state;
+    let status = move || match state.get() {
+        SaveState::Idle => view! { <span class="save-state">"自动保存已开启"</span> }.into_any(),
+        SaveState::Pending => view! { <span class="save-state">"正在保存…"</span> }.into_any(),
+        SaveState::Saved { at } => view! {
+            <span class="save-state save-state--saved">"已自动保存 " <time>{at}</time></span>
+        }
+        .into_any(),
+        SaveState::Failed { message } => view! {
+            <span class="save-state save-state--failed" role="alert">
+                <strong>"未能保存："</strong>{message}
+            </span>
+        }
+        .into_any(),
+        SaveState::Blocked => view! {
+            <span class="save-state save-state--failed" role="alert">
+                <strong>"暂停保存："</strong>
+                "损坏的旧数据无法另存，为避免覆盖它，现在的修改不会保存。请先在下方下载旧数据。"
+            </span>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="save-bar">
+            <div aria-live="polite" class="save-bar__status">{status}</div>
+            <button type="button" class="button button--secondary button--small"
+                aria-expanded=move || confirming.get().to_string()
+                aria-controls="restart-confirm"
+                on:click=move |_| confirming.update(|c| *c = !*c)>
+                "重新开始"
+            </button>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="confirm" id="restart-confirm" role="alertdialog" aria-labelledby="restart-title">
+                <p id="restart-title"><strong>"确定要清空本机保存的全部填写内容，从头开始吗？"</strong></p>
+                <p>"清空后无法恢复。如果以后还要用这些内容，请先不要清空。"</p>
+                <div class="button-row">
+                    <button type="button" class="button button--warning"
+                        on:click=move |_| {
+                            persistence.restart();
+                            confirming.set(false);
+                            window().location().set_hash("#/").ok();
+                        }>
+                        "确定清空"
+                    </button>
+                    <button type="button" class="button button--secondary"
+                        on:click=move |_| confirming.set(false)>
+                        "取消"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn StartNotices() -> impl IntoView {
+    let persistence = expect_context::<Persistence>();
+    let notice = persistence.notice;
+    let dismiss = move |_| notice.set(StartNotice::None);
+    move || {
+        match notice.get() {
+        StartNotice::None => ().into_any(),
+        StartNotice::Restored => view! {
+            <div class="notice notice--info" role="status">
+                <p>"已恢复上次填写的内容。"</p>
+                <button type="button" class="link-button" on:click=dismiss>"知道了"</button>
+            </div>
+        }
+        .into_any(),
+        StartNotice::Migrated { from_version } => view! {
+            <div class="notice notice--info" role="status">
+                <p>{format!("已恢复上次填写的内容，并已从旧版本（数据版本 {from_version}）升级到当前版本。")}</p>
+                <button type="button" class="link-button" on:click=dismiss>"知道了"</button>
+            </div>
+        }
+        .into_any(),
+        StartNotice::Damaged { reason, backup_key, text } => {
+            let kept = match &backup_key {
+                Some(key) => format!("原来的数据没有删除，已另存在本机浏览器（{key}），可以下载后交给工作人员查看。"),
+                None => "原来的数据太大，无法在浏览器里另存一份；请先下载保存，再继续填写。".to_string(),
+            };
+            let size_kb = text.len().div_ceil(1024);
+            // Without a backup the notice is the only way to the old data: it cannot be dismissed.
+            let dismissable = backup_key.is_some();
+            let download_failed = RwSignal::new(None::<String>);
+            let download = move |_| {
+                let result = offer_text_file("职称申报演练-损坏的草稿.json", &text, "application/json");
+                download_failed.set(result.err());
+                persistence.unblock();
+            };
+            view! {
+                <div class="notice notice--warning" role="alert">
+                    <h2 class="notice__title">"上次保存的内容无法读取"</h2>
+                    <p>{reason.message()} "。本工具已从空白草稿重新开始。"</p>
+                    <p>{kept}</p>
+                    <div class="button-row">
+                        <button type="button" class="button button--secondary" on:click=download>
+                            {format!("下载原来的数据（{size_kb} KB）")}
+                        </button>
+                        <Show when=move || dismissable>
+                            <button type="button" class="link-button" on:click=dismiss>"知道了"</button>
+                        </Show>
+                    </div>
+                    {move || download_failed.get().map(|m| view! { <p class="error-text">{m}</p> })}
+                </div>
+            }
+            .into_any()
+        }
+    }
+    }
+}

@@ -1,0 +1,39 @@
+//! The overview: the six portal steps as a task list, each with the status the rules core gives.
+
+use super::persist::Persistence;
+use super::today;
+use crate::rules::progress::{step_status, Page, Step};
+use leptos::prelude::*;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let persistence = expect_context::<Persistence>();
+    let draft = persistence.draft;
+    let today = today();
+    let rows = Step::ALL
+        .into_iter()
+        .map(|step| {
+            let status = Memo::new(move |_| draft.with(|d| step_status(step, d, today)));
+            let status_id = format!("status-{}", step.slug());
+            view! {
+                <li class="task-list__item">
+                    <span class="task-list__number" aria-hidden="true">{step.number()}</span>
+                    <a class="task-list__link" href=Page::Step(step).hash()
+                        aria-describedby=status_id.clone()>{step.title()}</a>
+                    <strong id=status_id
+                        class=move || format!("status status--{}", status.get().key())
+                        data-status=move || status.get().key()>
+                        {move || status.get().label()}
+                    </strong>
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <h1 id="main-heading" tabindex="-1">"申报演练总览"</h1>
+        <p class="lead">
+            "浙江省职称申报平台的个人申报分六步。按顺序完成下面每一步，本工具会按温州市机电专业的评审文件逐项检查。"
+        </p>
+        <ol class="task-list">{rows}</ol>
+    }
+}
