@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every check and test, in the order a failure is cheapest to find. `make test` runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh test
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy (host, all targets)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "release build"
+trunk build --release
+
+step "bundle size"
+node scripts/size-report.mjs dist
+
+step "real-browser tests (Playwright on Debian chromium, release build)"
+node --test --test-concurrency=1 tests/browser/

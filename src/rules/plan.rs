@@ -1,0 +1,300 @@
+//! The application plans (申报计划) the app knows: dates, cut-offs, evaluation years, 受理点,
+//! 山区县 and common 现从事专业 names — as data (`plans.json`, embedded at build time), plus how a
+//! later plan year is derived when its notice is not yet in the data.
+//!
+//! Adding a year: append an object to `plans.json` (copy the 2022 one, change the dates, the code
+//! and the lists the new notice changes). Until then [`Plan::derive_for_year`] builds the year from
+//! the latest known plan with the same pattern and marks it `derived`, so the UI can say so.
+
+use super::date::CivilDate;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+const PLANS_JSON: &str = include_str!("plans.json");
+
+/// One 受理点 (where the portal sends the application) with its phone numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptancePoint {
+    pub name: String,
+    pub organizer: String,
+    pub phones: Vec<String>,
+}
+
+/// One of Zhejiang's 山区县 (short name, e.g. 「永嘉」 for 永嘉县) and its city.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MountainCounty {
+    pub city: String,
+    pub county: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub year: i32,
+    /// 计划编号, e.g. 「2022-00533」; empty for a derived plan (the portal assigns it).
+    pub code: String,
+    pub name: String,
+    pub committee: String,
+    /// The year's notice (e.g. 温职改办〔2022〕14号); empty when derived.
+    pub notice: String,
+    /// The evaluation conditions and score table in force (温职改办〔2020〕5号).
+    pub conditions: String,
+    #[serde(with = "iso_date")]
+    pub application_start: CivilDate,
+    #[serde(with = "iso_date")]
+    pub application_end: CivilDate,
+    #[serde(with = "iso_date")]
+    pub unit_deadline: CivilDate,
+    /// 资历 (years of service, years in title) are counted up to this day.
+    #[serde(with = "iso_date")]
+    pub seniority_cutoff: CivilDate,
+    /// Achievements and other evidence count only up to this day.
+    #[serde(with = "iso_date")]
+    pub achievements_cutoff: CivilDate,
+    /// The three years whose 年度考核 must be 合格/称职 or better (第五条), newest first.
+    pub evaluation_years: Vec<i32>,
+    /// The years whose continuing education is checked (第六条 and the guide's 「每个申报人员都应
+    /// 参加当年的继续教育」), newest first.
+    pub continuing_education_years: Vec<i32>,
+    /// True when the plan was built by [`Plan::derive_for_year`] rather than read from a notice.
+    pub derived: bool,
+    pub acceptance_points: Vec<AcceptancePoint>,
+    pub mountain_counties: Vec<MountainCounty>,
+    /// 「山区五县」 of Wenzhou (same-condition preference in review).
+    pub wenzhou_mountain_counties: Vec<String>,
+    pub common_specialties: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PlanFile {
+    plans: Vec<Plan>,
+}
+
+/// Every plan in the data, oldest first. Parsed once; the data is checked by the tests below.
+pub fn plans() -> &'static [Plan] {
+    static PLANS: OnceLock<Vec<Plan>> = OnceLock::new();
+    PLANS.get_or_init(|| {
+        let mut plans = serde_json::from_str::<PlanFile>(PLANS_JSON)
+            .map(|file| file.plans)
+            .unwrap_or_default();
+        plans.sort_by_key(|plan| plan.year);
+        plans
+    })
+}
+
+/// The default plan: the newest one the data knows.
+pub fn latest_plan() -> &'static Plan {
+    static FALLBACK: OnceLock<Plan> = OnceLock::new();
+    plans()
+        .last()
+        .unwrap_or_else(|| FALLBACK.get_or_init(|| Plan::skeleton(2022)))
+}
+
+/// The plan of `year`: from the data when known, otherwise derived from the latest known plan.
+pub fn plan_for_year(year: i32) -> Plan {
+    plans()
+        .iter()
+        .find(|plan| plan.year == year)
+        .cloned()
+        .unwrap_or_else(|| Plan::derive_for_year(year))
+}
+
+/// The plan the applicant picked (`0` = the default, the latest).
+pub fn plan_by_choice(year: i32) -> Plan {
+    if year == 0 {
+        latest_plan().clone()
+    } else {
+        plan_for_year(year)
+    }
+}
+
+impl Plan {
+    /// A later (or earlier) year built on the latest known plan's pattern: window 08-01..10-20,
+    /// unit deadline 11-02, 资历 to 12-31 of the year, achievements to 07-31, evaluations of the
+    /// three preceding years, continuing education of the year and those three years. Lists
+    /// (受理点, 山区县, 专业) are copied and may be out of date: `derived` is set so the UI can warn.
+    pub fn derive_for_year(year: i32) -> Plan {
+        let base = plans().last().cloned().unwrap_or_else(|| Plan::skeleton(year));
+        let shift = |date: CivilDate| CivilDate {
+            year: date.year + (year - base.year),
+            ..date
+        };
+        let date = |d: CivilDate| CivilDate::new(shift(d).year, d.month, d.day).unwrap_or(shift(d));
+        Plan {
+            year,
+            code: String::new(),
+            name: format!(
+                "{year}年度温州市企业人员机电专业中、初级专业技术职务任职资格评审申报计划"
+            ),
+            notice: String::new(),
+            application_start: date(base.application_start),
+            application_end: date(base.application_end),
+            unit_deadline: date(base.unit_deadline),
+            seniority_cutoff: date(base.seniority_cutoff),
+            achievements_cutoff: date(base.achievements_cutoff),
+            evaluation_years: vec![year - 1, year - 2, year - 3],
+            continuing_education_years: vec![year, year - 1, year - 2, year - 3],
+            derived: true,
+            ..base
+        }
+    }
+
+    /// The 2022 pattern without lists; only used if the embedded data were unreadable.
+    fn skeleton(year: i32) -> Plan {
+        let day = |month, day| CivilDate { year, month, day };
+        Plan {
+            year,
+            code: String::new(),
+            name: String::new(),
+            committee: "温州市企业人员机电专业工程师职务任职资格评审委员会".into(),
+            notice: String::new(),
+            conditions: "温职改办〔2020〕5号".into(),
+            application_start: day(8, 1),
+            application_end: day(10, 20),
+            unit_deadline: day(11, 2),
+            seniority_cutoff: day(12, 31),
+            achievements_cutoff: day(7, 31),
+            evaluation_years: vec![year - 1, year - 2, year - 3],
+            continuing_education_years: vec![year, year - 1, year - 2, year - 3],
+            derived: true,
+            acceptance_points: Vec::new(),
+            mountain_counties: Vec::new(),
+            wenzhou_mountain_counties: Vec::new(),
+            common_specialties: Vec::new(),
+        }
+    }
+
+    /// 「2022 年度（编号 2022-00533）」 or 「2023 年度（按往年规律推算，以正式通知为准）」.
+    pub fn label(&self) -> String {
+        if self.derived {
+            format!("{} 年度（按往年规律推算，以正式通知为准）", self.year)
+        } else {
+            format!("{} 年度（编号 {}）", self.year, self.code)
+        }
+    }
+
+    /// The 山区县 an applicant typed (「永嘉」, 「永嘉县」, 「丽水市景宁畲族自治县」…), if it is one
+    /// of this plan's list.
+    pub fn mountain_county(&self, typed: &str) -> Option<&MountainCounty> {
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return None;
+        }
+        self.mountain_counties.iter().find(|c| {
+            let rest = typed
+                .strip_prefix(c.city.as_str())
+                .or_else(|| typed.strip_prefix(c.city.trim_end_matches('市')))
+                .unwrap_or(typed);
+            rest.starts_with(c.county.as_str())
+        })
+    }
+}
+
+/// `CivilDate` as `"YYYY-MM-DD"` in the data file.
+mod iso_date {
+    use super::CivilDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &CivilDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&date.iso())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<CivilDate, D::Error> {
+        let text = String::deserialize(d)?;
+        CivilDate::parse(&text).map_err(|e| serde::de::Error::custom(e.message()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> CivilDate {
+        CivilDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn the_data_parses_and_holds_the_2022_plan() {
+        let file: PlanFile = serde_json::from_str(PLANS_JSON).expect("plans.json parses");
+        assert_eq!(file.plans.len(), plans().len());
+        let plan = latest_plan();
+        assert_eq!(plan.year, 2022);
+        assert_eq!(plan.code, "2022-00533");
+        assert!(!plan.derived);
+        assert_eq!(plan.application_start, d("2022-08-01"));
+        assert_eq!(plan.application_end, d("2022-10-20"));
+        assert_eq!(plan.unit_deadline, d("2022-11-02"));
+        assert_eq!(plan.seniority_cutoff, d("2022-12-31"));
+        assert_eq!(plan.achievements_cutoff, d("2022-07-31"));
+        assert_eq!(plan.evaluation_years, vec![2021, 2020, 2019]);
+        assert_eq!(plan.acceptance_points.len(), 15);
+        assert_eq!(plan.mountain_counties.len(), 26);
+        assert_eq!(plan.common_specialties.len(), 20);
+        assert_eq!(plan.acceptance_points[5].phones, ["0577-57672595", "0577-57756565"]);
+        assert_eq!(plan.acceptance_points[14].name, "龙港市社会事业局");
+    }
+
+    #[test]
+    fn every_plan_is_consistent() {
+        for plan in plans() {
+            assert!(plan.application_start < plan.application_end, "{}", plan.year);
+            assert!(plan.application_end < plan.unit_deadline);
+            assert!(plan.achievements_cutoff <= plan.seniority_cutoff);
+            assert_eq!(plan.seniority_cutoff.year, plan.year);
+            assert_eq!(
+                plan.evaluation_years,
+                vec![plan.year - 1, plan.year - 2, plan.year - 3]
+            );
+            for year in &plan.evaluation_years {
+                assert!(plan.continuing_education_years.contains(year));
+            }
+            let mut counties: Vec<_> = plan.mountain_counties.iter().map(|c| &c.county).collect();
+            counties.sort();
+            counties.dedup();
+            assert_eq!(counties.len(), plan.mountain_counties.len(), "duplicate county");
+            for county in &plan.wenzhou_mountain_counties {
+                assert!(plan.mountain_county(county).is_some(), "{county}");
+            }
+            for point in &plan.acceptance_points {
+                assert!(!point.phones.is_empty(), "{}", point.name);
+                for phone in &point.phones {
+                    assert!(phone.starts_with("0577-") && phone.len() == 13, "{phone}");
+                }
+            }
+            for name in &plan.common_specialties {
+                // The guide's list holds one 9-character name (机械设计及其自动化) although it
+                // says "最多不超过 8 个字"; the list is kept as printed.
+                assert!((1..=9).contains(&name.chars().count()), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn later_years_follow_the_pattern_and_are_marked_derived() {
+        let plan = Plan::derive_for_year(2023);
+        assert!(plan.derived);
+        assert_eq!(plan.code, "");
+        assert_eq!(plan.application_start, d("2023-08-01"));
+        assert_eq!(plan.application_end, d("2023-10-20"));
+        assert_eq!(plan.unit_deadline, d("2023-11-02"));
+        assert_eq!(plan.seniority_cutoff, d("2023-12-31"));
+        assert_eq!(plan.achievements_cutoff, d("2023-07-31"));
+        assert_eq!(plan.evaluation_years, vec![2022, 2021, 2020]);
+        assert_eq!(plan.continuing_education_years, vec![2023, 2022, 2021, 2020]);
+        assert_eq!(plan.mountain_counties.len(), 26);
+        assert!(plan.label().contains("以正式通知为准"));
+        assert_eq!(plan_for_year(2022), *latest_plan());
+        assert_eq!(plan_by_choice(0), *latest_plan());
+        assert!(plan_by_choice(2024).derived);
+    }
+
+    #[test]
+    fn mountain_counties_match_how_people_type_them() {
+        let plan = latest_plan();
+        for typed in ["永嘉", "永嘉县", "温州市永嘉县", "景宁畲族自治县", "丽水市莲都区", "江山市"] {
+            assert!(plan.mountain_county(typed).is_some(), "{typed}");
+        }
+        for typed in ["", "鹿城区", "瑞安市", "乐清", "温州市"] {
+            assert!(plan.mountain_county(typed).is_none(), "{typed}");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// Shared by the browser tests: a plain static file server for dist/ mounted at a sub-path (no
+// rewrite rules, like the association's website), and Debian's chromium driven by Playwright.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { join, normalize, extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("../../dist/", import.meta.url));
+export const SUB_PATH = "/association/tools/zhicheng/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+/** Serves dist/ under SUB_PATH on 127.0.0.1 and a random port; directories serve index.html. */
+export async function startStaticServer() {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    requests.push(url.pathname);
+    if (!url.pathname.startsWith(SUB_PATH)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    let relative = decodeURIComponent(url.pathname.slice(SUB_PATH.length));
+    if (relative === "" || relative.endsWith("/")) relative += "index.html";
+    const path = normalize(join(root, relative));
+    if (!path.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!(await stat(path)).isFile()) throw new Error("not a file");
+      const body = await readFile(path);
+      res.writeHead(200, {
+        "content-type": TYPES[extname(path)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${SUB_PATH}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** A fresh page (new profile: empty storage) that fails the test on any page error. */
+export async function openApp(browser, baseUrl, hash = "#/") {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(baseUrl + hash);
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  return { context, page, errors };
+}
