@@ -411,8 +411,21 @@ pub fn related_category(major: &str) -> Option<&'static str> {
         ("电气类", &["电气", "电力", "电机", "电器", "电工"]),
         ("自动化类", &["自动化", "自动控制", "机器人", "测控"]),
         ("工业设计类", &["工业设计", "产品设计"]),
-        ("金属材料类", &["金属", "材料成型", "冶金", "热加工", "铸造"]),
-        ("计算机类", &["计算机", "软件", "网络工程", "物联网", "人工智能", "数据科学"]),
+        (
+            "金属材料类",
+            &["金属", "材料成型", "冶金", "热加工", "铸造"],
+        ),
+        (
+            "计算机类",
+            &[
+                "计算机",
+                "软件",
+                "网络工程",
+                "物联网",
+                "人工智能",
+                "数据科学",
+            ],
+        ),
     ];
     if major.contains("电子商务") {
         return None;
@@ -435,10 +448,7 @@ pub enum Relatedness {
 
 impl Relatedness {
     pub fn is_related(self) -> bool {
-        matches!(
-            self,
-            Relatedness::Related | Relatedness::InferredRelated(_)
-        )
+        matches!(self, Relatedness::Related | Relatedness::InferredRelated(_))
     }
 }
 
@@ -472,7 +482,10 @@ mod tests {
         assert_eq!(a.mode, ApplyMode::Unset);
         assert_eq!(a.education[0].level, EducationLevel::Bachelor);
         assert_eq!(a.education[0].related, YesNo::Unknown);
-        assert!(a.achievements[0].selected, "a new entry is selected by default");
+        assert!(
+            a.achievements[0].selected,
+            "a new entry is selected by default"
+        );
     }
 
     #[test]
@@ -495,9 +508,18 @@ mod tests {
 
     #[test]
     fn tech_school_classes_count_as_secondary_college_bachelor() {
-        assert_eq!(EducationLevel::TechSchoolIntermediate.tier(), EducationLevel::Secondary.tier());
-        assert_eq!(EducationLevel::TechSchoolAdvanced.tier(), EducationLevel::JuniorCollege.tier());
-        assert_eq!(EducationLevel::TechSchoolPreTechnician.tier(), EducationLevel::Bachelor.tier());
+        assert_eq!(
+            EducationLevel::TechSchoolIntermediate.tier(),
+            EducationLevel::Secondary.tier()
+        );
+        assert_eq!(
+            EducationLevel::TechSchoolAdvanced.tier(),
+            EducationLevel::JuniorCollege.tier()
+        );
+        assert_eq!(
+            EducationLevel::TechSchoolPreTechnician.tier(),
+            EducationLevel::Bachelor.tier()
+        );
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The functional core: every rule of the guide as plain Rust that takes values and returns
 //! verdicts. Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
+pub mod applicant;
 pub mod basic_info;
 pub mod date;
 pub mod draft;
+pub mod plan;
 pub mod progress;
+pub mod verdict;
 
 #[cfg(test)]
 mod invariants {

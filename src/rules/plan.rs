@@ -113,7 +113,10 @@ impl Plan {
     /// three preceding years, continuing education of the year and those three years. Lists
     /// (受理点, 山区县, 专业) are copied and may be out of date: `derived` is set so the UI can warn.
     pub fn derive_for_year(year: i32) -> Plan {
-        let base = plans().last().cloned().unwrap_or_else(|| Plan::skeleton(year));
+        let base = plans()
+            .last()
+            .cloned()
+            .unwrap_or_else(|| Plan::skeleton(year));
         let shift = |date: CivilDate| CivilDate {
             year: date.year + (year - base.year),
             ..date
@@ -229,14 +232,21 @@ mod tests {
         assert_eq!(plan.acceptance_points.len(), 15);
         assert_eq!(plan.mountain_counties.len(), 26);
         assert_eq!(plan.common_specialties.len(), 20);
-        assert_eq!(plan.acceptance_points[5].phones, ["0577-57672595", "0577-57756565"]);
+        assert_eq!(
+            plan.acceptance_points[5].phones,
+            ["0577-57672595", "0577-57756565"]
+        );
         assert_eq!(plan.acceptance_points[14].name, "龙港市社会事业局");
     }
 
     #[test]
     fn every_plan_is_consistent() {
         for plan in plans() {
-            assert!(plan.application_start < plan.application_end, "{}", plan.year);
+            assert!(
+                plan.application_start < plan.application_end,
+                "{}",
+                plan.year
+            );
             assert!(plan.application_end < plan.unit_deadline);
             assert!(plan.achievements_cutoff <= plan.seniority_cutoff);
             assert_eq!(plan.seniority_cutoff.year, plan.year);
@@ -250,7 +260,11 @@ mod tests {
             let mut counties: Vec<_> = plan.mountain_counties.iter().map(|c| &c.county).collect();
             counties.sort();
             counties.dedup();
-            assert_eq!(counties.len(), plan.mountain_counties.len(), "duplicate county");
+            assert_eq!(
+                counties.len(),
+                plan.mountain_counties.len(),
+                "duplicate county"
+            );
             for county in &plan.wenzhou_mountain_counties {
                 assert!(plan.mountain_county(county).is_some(), "{county}");
             }
@@ -279,7 +293,10 @@ mod tests {
         assert_eq!(plan.seniority_cutoff, d("2023-12-31"));
         assert_eq!(plan.achievements_cutoff, d("2023-07-31"));
         assert_eq!(plan.evaluation_years, vec![2022, 2021, 2020]);
-        assert_eq!(plan.continuing_education_years, vec![2023, 2022, 2021, 2020]);
+        assert_eq!(
+            plan.continuing_education_years,
+            vec![2023, 2022, 2021, 2020]
+        );
         assert_eq!(plan.mountain_counties.len(), 26);
         assert!(plan.label().contains("以正式通知为准"));
         assert_eq!(plan_for_year(2022), *latest_plan());
@@ -290,7 +307,14 @@ mod tests {
     #[test]
     fn mountain_counties_match_how_people_type_them() {
         let plan = latest_plan();
-        for typed in ["永嘉", "永嘉县", "温州市永嘉县", "景宁畲族自治县", "丽水市莲都区", "江山市"] {
+        for typed in [
+            "永嘉",
+            "永嘉县",
+            "温州市永嘉县",
+            "景宁畲族自治县",
+            "丽水市莲都区",
+            "江山市",
+        ] {
             assert!(plan.mountain_county(typed).is_some(), "{typed}");
         }
         for typed in ["", "鹿城区", "瑞安市", "乐清", "温州市"] {
