@@ -5,6 +5,7 @@ pub mod applicant;
 pub mod basic_info;
 pub mod date;
 pub mod draft;
+pub mod photo;
 pub mod plan;
 pub mod progress;
 pub mod verdict;
