@@ -5,9 +5,13 @@ pub mod applicant;
 pub mod basic_info;
 pub mod date;
 pub mod draft;
+pub mod education;
+pub mod eligibility;
+pub mod hints;
 pub mod photo;
 pub mod plan;
 pub mod progress;
+pub mod scoring;
 pub mod verdict;
 
 #[cfg(test)]
