@@ -2,8 +2,8 @@
 //! related education plus years) and 直接晋升工程师 (第十二条, awards or two of four honours).
 
 use super::applicant::{Achievement, Applicant, Level, TitleLevel, YesNo};
+use super::conditions::facts;
 use super::date::CivilDate;
-use super::eligibility::facts;
 use super::plan::Plan;
 use super::verdict::years_check;
 

@@ -3,6 +3,7 @@
 
 pub mod applicant;
 pub mod basic_info;
+pub mod conditions;
 pub mod date;
 pub mod draft;
 pub mod education;
@@ -11,6 +12,9 @@ pub mod hints;
 pub mod photo;
 pub mod plan;
 pub mod progress;
+pub mod routes;
+pub mod score_achievements;
+pub mod score_table;
 pub mod scoring;
 pub mod verdict;
 

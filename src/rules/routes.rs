@@ -1,0 +1,393 @@
+//! Every route of 第八条 (技术员), 第九条 (助理工程师) and 第十条 (工程师) as a table, each with
+//! the 申报方式, 资格类型 and 聘任情况 it implies, and how each route is evaluated.
+
+use super::applicant::{
+    Applicant, ApplyMode, Appointment, Level, QualificationType, SkillHonour, SkillLevel,
+    TitleLevel,
+};
+use super::conditions::{
+    cond, education_cond, facts, honour_cond, other_title_cond, skill_years_cond, title_years_cond,
+    years_cond, Cond, Facts,
+};
+use super::eligibility::{RouteVerdict, YearsFigure};
+use super::plan::Plan;
+use super::scoring::ScoreBreakdown;
+use super::verdict::{num, Status, Verdict};
+
+const ASSISTANT_HONOURS: &[SkillHonour] = &[
+    SkillHonour::ZhejiangTechExpert,
+    SkillHonour::ProvincialClass1Top5,
+    SkillHonour::ProvincialClass2Top3,
+    SkillHonour::ProvincialExcellentSkilled,
+];
+const ENGINEER_HONOURS: &[SkillHonour] = &[
+    SkillHonour::ProvincialMasterStudioLead,
+    SkillHonour::ProvincialChiefTechnician,
+    SkillHonour::NationalTechExpert,
+    SkillHonour::WorldSkillsExcellence,
+    SkillHonour::NationalClass1Top5,
+    SkillHonour::NationalClass2Top3,
+    SkillHonour::ProvincialTopSkilled,
+];
+
+struct RouteDef {
+    id: &'static str,
+    cite: &'static str,
+    title: &'static str,
+    level: Level,
+    mode: ApplyMode,
+    qualification_type: QualificationType,
+    appointment: Appointment,
+}
+
+macro_rules! route {
+    ($id:expr, $cite:expr, $title:expr, $level:ident, $mode:ident, $qt:ident, $ap:ident) => {
+        RouteDef {
+            id: $id,
+            cite: $cite,
+            title: $title,
+            level: Level::$level,
+            mode: ApplyMode::$mode,
+            qualification_type: QualificationType::$qt,
+            appointment: Appointment::$ap,
+        }
+    };
+}
+
+const ROUTES: &[RouteDef] = &[
+    route!(
+        "8.1.a",
+        "第八条（一）",
+        "高中毕业，从事相关专业工作 6 年以上",
+        Technician,
+        Normal,
+        NoQualification,
+        No
+    ),
+    route!(
+        "8.1.b",
+        "第八条（一）",
+        "非相关相近专业大学专科毕业，从事相关工作满 2 年",
+        Technician,
+        Normal,
+        NoQualification,
+        No
+    ),
+    route!(
+        "8.2",
+        "第八条（二）",
+        "取得相关工种中级工职业技能等级后从事专业技术工作满 2 年",
+        Technician,
+        SkilledTalent,
+        VocationalQualification,
+        No
+    ),
+    route!(
+        "9.1.a",
+        "第九条（一）",
+        "本专业或相近专业大学专科学历，取得技术员资格后实际从事技术员工作 1 年以上",
+        AssistantEngineer,
+        Normal,
+        TitleQualification,
+        No
+    ),
+    route!(
+        "9.1.b",
+        "第九条（一）",
+        "本专业或相近专业中专学历，取得技术员资格后实际从事技术员工作 4 年以上",
+        AssistantEngineer,
+        Normal,
+        TitleQualification,
+        No
+    ),
+    route!(
+        "9.1.c",
+        "第九条（一）",
+        "非相关相近专业大学专科毕业，从事相关专业工作满 5 年",
+        AssistantEngineer,
+        Normal,
+        NoQualification,
+        No
+    ),
+    route!(
+        "9.1.d",
+        "第九条（一）",
+        "高中毕业，从事相关专业工作 10 年以上",
+        AssistantEngineer,
+        Normal,
+        NoQualification,
+        No
+    ),
+    route!(
+        "9.2",
+        "第九条（二）",
+        "取得相关工种高级工职业技能等级后从事专业技术工作满 2 年",
+        AssistantEngineer,
+        SkilledTalent,
+        VocationalQualification,
+        No
+    ),
+    route!(
+        "9.3",
+        "第九条（三）",
+        "浙江省技术能手、省级一类竞赛前五名、省级二类竞赛前三名或省“百千万”优秀技能人才",
+        AssistantEngineer,
+        SkilledTalent,
+        NoQualification,
+        No
+    ),
+    route!(
+        "9.4",
+        "第九条（四）",
+        "任其他专业助理工程师职务 1 年以上，转（兼）评",
+        AssistantEngineer,
+        Transfer,
+        TitleQualification,
+        No
+    ),
+    route!(
+        "10.1.a",
+        "第十条（一）",
+        "本专业或相近专业研究生学历或硕士学位，取得助理工程师资格后实际从事助理工程师工作 2 年以上",
+        Engineer,
+        Normal,
+        TitleQualification,
+        Yes
+    ),
+    route!(
+        "10.1.b",
+        "第十条（一）",
+        "本专业或相近专业大学专科或本科学历，取得助理工程师资格后实际从事助理工程师工作 4 年以上",
+        Engineer,
+        Normal,
+        TitleQualification,
+        Yes
+    ),
+    route!(
+        "10.2",
+        "第十条（二）",
+        "取得相关工种技师职业技能等级后从事专业技术工作满 3 年",
+        Engineer,
+        SkilledTalent,
+        VocationalQualification,
+        No
+    ),
+    route!(
+        "10.3",
+        "第十条（三）",
+        "省级技能大师工作室领办人、省首席技师、全国技术能手等所列技能荣誉",
+        Engineer,
+        SkilledTalent,
+        NoQualification,
+        No
+    ),
+    route!(
+        "10.4",
+        "第十条（四）",
+        "破格：自评分达到 25 分，且由 2 名副高级以上专家署名推荐，提前申报不超过 1 年",
+        Engineer,
+        Exceptional,
+        TitleQualification,
+        Yes
+    ),
+    route!(
+        "10.5",
+        "第十条（五）",
+        "任其他专业工程师职务 1 年以上，转（兼）评",
+        Engineer,
+        Transfer,
+        TitleQualification,
+        Yes
+    ),
+];
+
+/// The years 第十条（一） requires of this applicant's education: 2 with a related 研究生
+/// education, 4 otherwise (used by 破格, which may be at most 1 year early).
+fn engineer_title_years(a: &Applicant) -> u32 {
+    let postgraduate = a
+        .education
+        .iter()
+        .any(|e| e.level.tier() >= 5 && e.relatedness().is_related());
+    if postgraduate {
+        2
+    } else {
+        4
+    }
+}
+
+fn evaluate_route(
+    def: &RouteDef,
+    a: &Applicant,
+    f: &Facts,
+    score: Option<&ScoreBreakdown>,
+) -> RouteVerdict {
+    let prof = |n: u32| {
+        years_cond(
+            f.professional_start.clone(),
+            n,
+            "从事相关专业工作",
+            f.cutoff,
+        )
+    };
+    let mut professional = None;
+    let mut title = None;
+    let conds: Vec<Cond> = match def.id {
+        "8.1.a" | "9.1.d" => {
+            let n = if def.id == "8.1.a" { 6 } else { 10 };
+            let (c, fig) = prof(n);
+            professional = Some(fig);
+            vec![education_cond(a, 1, false, "高中及以上学历"), c]
+        }
+        "8.1.b" | "9.1.c" => {
+            let n = if def.id == "8.1.b" { 2 } else { 5 };
+            let (c, fig) = prof(n);
+            professional = Some(fig);
+            vec![education_cond(a, 3, false, "大学专科及以上学历"), c]
+        }
+        "9.1.a" | "9.1.b" | "10.1.a" | "10.1.b" => {
+            let (tier, n, wanted, held) = match def.id {
+                "9.1.a" => (3, 1, "大学专科及以上学历", TitleLevel::Technician),
+                "9.1.b" => (2, 4, "中专及以上学历", TitleLevel::Technician),
+                "10.1.a" => (5, 2, "研究生学历或硕士学位", TitleLevel::AssistantEngineer),
+                _ => (3, 4, "大学专科或本科学历", TitleLevel::AssistantEngineer),
+            };
+            let (c, fig) = title_years_cond(a, held, n, f);
+            title = Some(fig);
+            professional = Some(prof(n).1);
+            vec![education_cond(a, tier, true, wanted), c]
+        }
+        "8.2" | "9.2" | "10.2" => {
+            let (min, n) = match def.id {
+                "8.2" => (SkillLevel::Intermediate, 2),
+                "9.2" => (SkillLevel::Advanced, 2),
+                _ => (SkillLevel::Technician, 3),
+            };
+            let (c, fig) = skill_years_cond(a, min, n, f);
+            professional = Some(fig);
+            vec![c]
+        }
+        "9.3" => vec![honour_cond(a, ASSISTANT_HONOURS)],
+        "10.3" => vec![honour_cond(a, ENGINEER_HONOURS)],
+        "9.4" | "10.5" => {
+            let held = if def.id == "9.4" {
+                TitleLevel::AssistantEngineer
+            } else {
+                TitleLevel::Engineer
+            };
+            let (c, _) = other_title_cond(a, held, f);
+            professional = Some(prof(1).1);
+            vec![c]
+        }
+        _ => exceptional_conds(a, f, score, &mut professional, &mut title),
+    };
+    let status = Status::all(conds.iter().map(|c| c.status));
+    let only_years_short = status != Status::Met
+        && conds.iter().any(|c| c.years)
+        && conds
+            .iter()
+            .filter(|c| !c.years)
+            .all(|c| c.status == Status::Met);
+    let shortfall = conds.iter().find_map(|c| c.shortfall.clone());
+    let mut messages: Vec<String> = conds.into_iter().map(|c| c.message).collect();
+    if let (Some(note), true) = (&f.professional_note, professional.is_some()) {
+        messages.push(note.clone());
+    }
+    RouteVerdict {
+        verdict: Verdict {
+            id: def.id.to_string(),
+            cite: def.cite.to_string(),
+            title: def.title.to_string(),
+            status,
+            messages: messages
+                .into_iter()
+                .map(|m| format!("{m}（{}）", def.cite))
+                .collect(),
+            shortfall,
+        },
+        level: def.level,
+        mode: def.mode,
+        qualification_type: def.qualification_type,
+        appointment: def.appointment,
+        professional,
+        title,
+        only_years_short,
+    }
+}
+
+fn exceptional_conds(
+    a: &Applicant,
+    f: &Facts,
+    score: Option<&ScoreBreakdown>,
+    professional: &mut Option<YearsFigure>,
+    title: &mut Option<YearsFigure>,
+) -> Vec<Cond> {
+    let full = engineer_title_years(a);
+    let (mut early, _) = title_years_cond(a, TitleLevel::AssistantEngineer, full - 1, f);
+    early.message = format!(
+        "任职年限未满的，提前申报原则上不超过 1 年：{}",
+        early.message
+    );
+    *title = Some(title_years_cond(a, TitleLevel::AssistantEngineer, full, f).1);
+    *professional = Some(
+        years_cond(
+            f.professional_start.clone(),
+            full,
+            "从事相关专业工作",
+            f.cutoff,
+        )
+        .1,
+    );
+    let score_cond = match score {
+        None => cond(Status::Missing, "自评分尚未计算"),
+        Some(s) if s.reaches_exceptional_threshold => cond(
+            Status::Met,
+            format!(
+                "自评分 {} 分，达到 {} 分（理论考试和面试答辩分除外）",
+                num(s.self_score),
+                num(s.exceptional_threshold)
+            ),
+        ),
+        Some(s) => cond(
+            Status::NotMet,
+            format!(
+                "自评分 {} 分，未达到 {} 分，还差 {} 分（理论考试和面试答辩分除外）",
+                num(s.self_score),
+                num(s.exceptional_threshold),
+                num(s.exceptional_threshold - s.self_score)
+            ),
+        ),
+    };
+    let experts = if a.expert_recommendations >= 2 {
+        cond(
+            Status::Met,
+            format!("{} 名副高级以上专家署名推荐", a.expert_recommendations),
+        )
+    } else {
+        cond(
+            Status::NotMet,
+            format!(
+                "须由 2 名本专业或相近专业副高级以上专家在《破格申报机电专业工程师自评赋分表》上署名推荐，现有 {} 名",
+                a.expert_recommendations
+            ),
+        )
+    };
+    vec![score_cond, experts, early]
+}
+
+fn routes_for(level: Level) -> impl Iterator<Item = &'static RouteDef> {
+    ROUTES
+        .iter()
+        .filter(move |r| level == Level::Unset || r.level == level)
+}
+
+/// Every route verdict for the applicant's level (all levels when unset). 破格 needs the score.
+pub fn check_routes(
+    a: &Applicant,
+    plan: &Plan,
+    score: Option<&ScoreBreakdown>,
+) -> Vec<RouteVerdict> {
+    let f = facts(a, plan);
+    routes_for(a.level)
+        .map(|def| evaluate_route(def, a, &f, score))
+        .collect()
+}
