@@ -2,12 +2,14 @@
 //! verdicts. Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
 pub mod applicant;
+pub mod assess;
 pub mod basic_info;
 pub mod conditions;
 pub mod date;
 pub mod draft;
 pub mod education;
 pub mod eligibility;
+pub mod evidence;
 pub mod hints;
 pub mod photo;
 pub mod plan;
