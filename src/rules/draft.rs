@@ -12,6 +12,21 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Draft {
     pub version: u32,
     pub basic: BasicInfo,
+    /// Step 1's photo: the file itself lives in IndexedDB under `file_id`.
+    pub photo: Option<PhotoRecord>,
+}
+
+/// What the draft remembers of the chosen photo. `passes` is the rules core's verdict on the
+/// bytes when they were chosen, kept so the overview can show the step's status without reading
+/// the file back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoRecord {
+    pub file_id: String,
+    pub file_name: String,
+    pub byte_size: u64,
+    pub passes: bool,
+    #[serde(default)]
+    pub generated: bool,
 }
 
 impl Default for Draft {
@@ -19,6 +34,7 @@ impl Default for Draft {
         Draft {
             version: SCHEMA_VERSION,
             basic: BasicInfo::default(),
+            photo: None,
         }
     }
 }
@@ -185,6 +201,13 @@ mod tests {
                 department: "研发部".into(),
                 ..BasicInfo::default()
             },
+            photo: Some(PhotoRecord {
+                file_id: "ab12".into(),
+                file_name: "证件照.jpg".into(),
+                byte_size: 40_000,
+                passes: true,
+                generated: false,
+            }),
         }
     }
 

@@ -129,10 +129,13 @@ impl Page {
 pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
     match step {
         Step::Info => info_status(draft, today),
+        Step::Photo => match &draft.photo {
+            None => StepStatus::NotStarted,
+            Some(photo) if photo.passes => StepStatus::Done,
+            Some(_) => StepStatus::Problem,
+        },
         // These steps have no fields yet; they stay 未开始 until their issues add them.
-        Step::Photo | Step::Pledge | Step::Achievements | Step::Attachments => {
-            StepStatus::NotStarted
-        }
+        Step::Pledge | Step::Achievements | Step::Attachments => StepStatus::NotStarted,
         Step::Preview => {
             let others: Vec<StepStatus> = Step::ALL
                 .into_iter()
@@ -205,6 +208,29 @@ mod tests {
         assert_eq!(Page::from_hash("#/"), Page::Overview);
         assert_eq!(Page::from_hash("#/step/nope"), Page::Overview);
         assert_eq!(Page::from_hash("#step/info/"), Page::Step(Step::Info));
+    }
+
+    #[test]
+    fn photo_status_follows_the_stored_verdict() {
+        let mut draft = Draft::default();
+        assert_eq!(
+            step_status(Step::Photo, &draft, today()),
+            StepStatus::NotStarted
+        );
+        let record = |passes| crate::rules::draft::PhotoRecord {
+            file_id: "id".into(),
+            file_name: "a.jpg".into(),
+            byte_size: 1,
+            passes,
+            generated: false,
+        };
+        draft.photo = Some(record(false));
+        assert_eq!(
+            step_status(Step::Photo, &draft, today()),
+            StepStatus::Problem
+        );
+        draft.photo = Some(record(true));
+        assert_eq!(step_status(Step::Photo, &draft, today()), StepStatus::Done);
     }
 
     #[test]

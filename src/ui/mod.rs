@@ -2,9 +2,12 @@
 
 mod basic_info_form;
 mod download;
+mod file_store;
+mod imaging;
 mod notices;
 mod overview;
 pub mod persist;
+mod photo_step;
 mod step_page;
 
 use crate::rules::date::CivilDate;

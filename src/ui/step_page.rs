@@ -1,12 +1,14 @@
 //! The frame every step shares: position in words, heading, 上一步 / 下一步 and the way back.
 
 use super::basic_info_form::BasicInfoForm;
+use super::photo_step::PhotoStep;
 use crate::rules::progress::{Page, Step};
 use leptos::prelude::*;
 
 #[component]
 pub fn StepPage(step: Step) -> impl IntoView {
     let body = match step {
+        Step::Photo => view! { <PhotoStep/> }.into_any(),
         Step::Info => view! { <BasicInfoForm/> }.into_any(),
         other => view! { <ComingSoon step=other/> }.into_any(),
     };

@@ -71,6 +71,17 @@ pub fn portrait_jpeg(width: u16, height: u16) -> Vec<u8> {
     )
 }
 
+/// A noiseless white-background portrait: small files even at large pixel sizes.
+pub fn plain_portrait_jpeg(width: u16, height: u16) -> Vec<u8> {
+    encode(
+        &portrait_rgb(width, height, [250, 250, 250], 0),
+        width,
+        height,
+        ColorType::Rgb,
+        80,
+    )
+}
+
 /// Inserts JPEG comment segments right after SOI until the file is exactly `size` bytes.
 /// Panics if the file is already larger, or if the gap is 1–3 bytes (a segment needs 4).
 pub fn pad_to_exact_size(jpeg: Vec<u8>, size: usize) -> Vec<u8> {

@@ -1,0 +1,162 @@
+//! The applicant's files (photo, and later the evidence PDFs) in IndexedDB, addressed by the
+//! SHA-256 of their bytes so that one file serving two purposes is stored once. The draft in
+//! localStorage only holds these ids.
+//!
+//! Plain web-sys rather than an IndexedDB crate: the app needs four calls (open, put, get,
+//! delete), each a few lines over a Promise, and the crates reviewed (idb, rexie,
+//! indexed_db_futures) add an error type hierarchy and, for some, their own futures runtime to the
+//! wasm bundle for no behaviour the app uses.
+
+use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+const DATABASE: &str = "zhicheng-yanlian";
+const STORE: &str = "files";
+const VERSION: u32 = 1;
+
+/// A stored file as IndexedDB keeps it: the bytes and the MIME type they were saved with.
+pub struct StoredFile {
+    pub bytes: Vec<u8>,
+    pub mime: String,
+}
+
+fn error_text(value: JsValue) -> String {
+    let name = js_sys::Reflect::get(&value, &"name".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        "浏览器存储空间已满，文件没有保存。请删除不用的申报人或文件后再试。".to_string()
+    } else {
+        format!("浏览器无法保存文件（{name}）。如果是隐私/无痕窗口，请换用普通窗口。")
+    }
+}
+
+/// Turns an IndexedDB request into a Promise of its result.
+fn request_done(request: &IdbRequest) -> Promise {
+    let request = request.clone();
+    Promise::new(&mut |resolve, reject| {
+        let done = request.clone();
+        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = request.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::UNDEFINED);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        request.set_onsuccess(Some(on_success.unchecked_ref()));
+        request.set_onerror(Some(on_error.unchecked_ref()));
+    })
+}
+
+async fn open() -> Result<IdbDatabase, String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or("此浏览器不能保存文件（IndexedDB 不可用，可能是隐私/无痕模式）。")?;
+    let request = factory
+        .open_with_u32(DATABASE, VERSION)
+        .map_err(error_text)?;
+    let upgrading = request.clone();
+    let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
+        if let Ok(result) = upgrading.result() {
+            let db: IdbDatabase = result.unchecked_into();
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    let db = JsFuture::from(request_done(&request))
+        .await
+        .map_err(error_text)?;
+    Ok(db.unchecked_into())
+}
+
+/// The lowercase hex SHA-256 of `bytes` (the file's id).
+pub async fn content_id(bytes: &[u8]) -> Result<String, String> {
+    let subtle = web_sys::window()
+        .ok_or("没有浏览器窗口")?
+        .crypto()
+        .map_err(|_| "浏览器不支持加密摘要")?
+        .subtle();
+    let mut copy = bytes.to_vec();
+    let digest = subtle
+        .digest_with_str_and_u8_array("SHA-256", &mut copy)
+        .map_err(|_| "浏览器不支持 SHA-256")?;
+    let digest = JsFuture::from(digest)
+        .await
+        .map_err(|_| "计算文件摘要失败")?;
+    Ok(Uint8Array::new(&digest)
+        .to_vec()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Stores the bytes (as a Blob of `mime`) and returns their id. Storing the same bytes twice
+/// keeps one copy.
+pub async fn put(bytes: &[u8], mime: &str) -> Result<String, String> {
+    let id = content_id(bytes).await?;
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes).into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(error_text)?;
+    let db = open().await?;
+    let transaction = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(error_text)?;
+    let store = transaction.object_store(STORE).map_err(error_text)?;
+    let request = store
+        .put_with_key(&blob, &JsValue::from_str(&id))
+        .map_err(error_text)?;
+    JsFuture::from(request_done(&request))
+        .await
+        .map_err(error_text)?;
+    db.close();
+    Ok(id)
+}
+
+pub async fn get(id: &str) -> Result<Option<StoredFile>, String> {
+    let db = open().await?;
+    let transaction = db.transaction_with_str(STORE).map_err(error_text)?;
+    let store = transaction.object_store(STORE).map_err(error_text)?;
+    let request = store.get(&JsValue::from_str(id)).map_err(error_text)?;
+    let value = JsFuture::from(request_done(&request))
+        .await
+        .map_err(error_text)?;
+    db.close();
+    let Ok(blob) = value.dyn_into::<web_sys::Blob>() else {
+        return Ok(None);
+    };
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| "读取已保存的文件失败".to_string())?;
+    Ok(Some(StoredFile {
+        bytes: Uint8Array::new(&buffer).to_vec(),
+        mime: blob.type_(),
+    }))
+}
+
+pub async fn delete(id: &str) -> Result<(), String> {
+    let db = open().await?;
+    let transaction = db
+        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+        .map_err(error_text)?;
+    let store = transaction.object_store(STORE).map_err(error_text)?;
+    let request = store.delete(&JsValue::from_str(id)).map_err(error_text)?;
+    JsFuture::from(request_done(&request))
+        .await
+        .map_err(error_text)?;
+    db.close();
+    Ok(())
+}

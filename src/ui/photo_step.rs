@@ -1,0 +1,444 @@
+//! Step 1 上传证件照: choose or drop a photo, show the rules core's checks beside a preview, make a
+//! compliant copy, keep the file in IndexedDB across reloads.
+
+use super::download::offer_bytes_file;
+use super::persist::Persistence;
+use super::{file_store, imaging};
+use crate::rules::draft::PhotoRecord;
+use crate::rules::photo::{
+    all_hard_checks_pass, background_check, check_photo_bytes, plan_crop, size_check, IdPhotoSize,
+    Outcome, PhotoCheck, LARGEST_FILE_HANDLED,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The photo on screen: its bytes (for 生成合规照片), a preview URL and its checks.
+#[derive(Clone, Default)]
+struct Shown {
+    bytes: Vec<u8>,
+    mime: String,
+    preview_url: Option<String>,
+    checks: Vec<PhotoCheck>,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
+fn release(url: Option<String>) {
+    if let Some(url) = url {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+}
+
+/// Adds the background heuristic once the browser has decoded the picture.
+async fn with_background(bytes: &[u8], mime: &str, mut checks: Vec<PhotoCheck>) -> Vec<PhotoCheck> {
+    if let Ok((rgba, w, h)) = imaging::small_rgba(bytes, mime).await {
+        checks.push(background_check(&rgba, w, h));
+    }
+    checks
+}
+
+#[component]
+pub fn PhotoStep() -> impl IntoView {
+    let persistence = expect_context::<Persistence>();
+    let draft = persistence.draft;
+    let shown = RwSignal::new(Shown::default());
+    let busy = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
+    let verdict_ms = RwSignal::new(None::<f64>);
+    let confirm_delete = RwSignal::new(false);
+    let generated = RwSignal::new(None::<Shown>);
+
+    let show = move |bytes: Vec<u8>, mime: String, checks: Vec<PhotoCheck>| {
+        let preview_url = object_url(&bytes, &mime);
+        shown.update(|s| {
+            release(s.preview_url.take());
+            *s = Shown {
+                bytes,
+                mime,
+                preview_url,
+                checks,
+            };
+        });
+    };
+
+    // A photo chosen earlier comes back from IndexedDB.
+    if let Some(record) = draft.with_untracked(|d| d.photo.clone()) {
+        busy.set(Some("正在读取已保存的照片…"));
+        spawn_local(async move {
+            match file_store::get(&record.file_id).await {
+                Ok(Some(file)) => {
+                    let checks = check_photo_bytes(&file.bytes);
+                    show(file.bytes.clone(), file.mime.clone(), checks.clone());
+                    let checks = with_background(&file.bytes, &file.mime, checks).await;
+                    shown.update(|s| s.checks = checks);
+                }
+                Ok(None) => error.set(Some(format!(
+                    "草稿里记着照片「{}」，但照片文件已不在本机浏览器中（可能清理过浏览器数据）。请重新选择照片。",
+                    record.file_name
+                ))),
+                Err(message) => error.set(Some(message)),
+            }
+            busy.set(None);
+        });
+    }
+
+    let keep = move |bytes: Vec<u8>, mime: String, file_name: String, generated_copy: bool| {
+        let passes = all_hard_checks_pass(&check_photo_bytes(&bytes));
+        let byte_size = bytes.len() as u64;
+        spawn_local(async move {
+            match file_store::put(&bytes, &mime).await {
+                Ok(file_id) => {
+                    let previous =
+                        draft.with_untracked(|d| d.photo.as_ref().map(|p| p.file_id.clone()));
+                    draft.update(|d| {
+                        d.photo = Some(PhotoRecord {
+                            file_id: file_id.clone(),
+                            file_name,
+                            byte_size,
+                            passes,
+                            generated: generated_copy,
+                        })
+                    });
+                    if let Some(old) = previous.filter(|old| *old != file_id) {
+                        let _ = file_store::delete(&old).await;
+                    }
+                }
+                Err(message) => error.set(Some(format!("照片已检查，但没有保存到本机：{message}"))),
+            }
+        });
+    };
+
+    let choose = move |file: web_sys::File| {
+        let started = now_ms();
+        error.set(None);
+        generated.set(None);
+        confirm_delete.set(false);
+        let size = file.size() as u64;
+        let name = file.name();
+        if size > LARGEST_FILE_HANDLED {
+            // Refused on its size alone: the file is never read.
+            show(Vec::new(), String::new(), vec![size_check(size)]);
+            error.set(Some(format!(
+                "「{name}」太大（{:.1} MB），本工具不读取超过 15 MB 的文件。请先用手机或电脑把照片缩小后再选择。",
+                size as f64 / 1048576.0
+            )));
+            verdict_ms.set(Some(now_ms() - started));
+            return;
+        }
+        busy.set(Some("正在检查照片…"));
+        spawn_local(async move {
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let Ok(buffer) = buffer else {
+                busy.set(None);
+                error.set(Some(
+                    "无法读取这个文件，请确认文件没有被移动或删除后重新选择。".into(),
+                ));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            let mime = match file.type_() {
+                t if t.is_empty() => "image/jpeg".to_string(),
+                t => t,
+            };
+            let checks = check_photo_bytes(&bytes);
+            show(bytes.clone(), mime.clone(), checks.clone());
+            busy.set(None);
+            verdict_ms.set(Some(now_ms() - started));
+            keep(bytes.clone(), mime.clone(), name, false);
+            let checks = with_background(&bytes, &mime, checks).await;
+            shown.update(|s| s.checks = checks);
+        });
+    };
+
+    let on_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            choose(file);
+        }
+        input.set_value("");
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|files| files.get(0))
+        {
+            choose(file);
+        }
+    };
+
+    let delete = move |_| {
+        let record = draft.with_untracked(|d| d.photo.clone());
+        draft.update(|d| d.photo = None);
+        shown.update(|s| {
+            release(s.preview_url.take());
+            *s = Shown::default();
+        });
+        generated.set(None);
+        confirm_delete.set(false);
+        verdict_ms.set(None);
+        if let Some(record) = record {
+            spawn_local(async move {
+                let _ = file_store::delete(&record.file_id).await;
+            });
+        }
+    };
+
+    let has_photo = move || shown.with(|s| !s.checks.is_empty());
+    let file_name = move || draft.with(|d| d.photo.as_ref().map(|p| p.file_name.clone()));
+
+    view! {
+        <section aria-labelledby="photo-rules-title">
+            <h2 id="photo-rules-title">"平台对证件照的要求"</h2>
+            <ul class="rule-list">
+                <li>"JPG 格式（按文件内容判断，改后缀名没有用）"</li>
+                <li>"文件大小大于 30 KB、小于 1 MB（1024 KB）"</li>
+                <li>"像素大于 215 × 300（宽 × 高）"</li>
+                <li>"宽高比（宽 ÷ 高）在 0.65 到 0.80 之间"</li>
+                <li>"标准一寸或二寸证件照，白色背景"</li>
+            </ul>
+        </section>
+        <div class="dropzone" class:dropzone--active=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
+            <label for="photo-file" class="dropzone__label">"选择证件照文件"</label>
+            <input id="photo-file" type="file" accept="image/*,.jpg,.jpeg" on:change=on_input
+                aria-describedby="photo-file-hint"/>
+            <p class="hint" id="photo-file-hint">"也可以把照片文件拖到这个框里。照片只保存在本机浏览器。"</p>
+        </div>
+        <p class="busy" role="status">{move || busy.get()}</p>
+        {move || error.get().map(|m| view! { <p class="notice notice--warning" role="alert">{m}</p> })}
+        <Show when=has_photo>
+            <div class="photo-result">
+                <figure class="id-frame">
+                    {move || shown.with(|s| s.preview_url.clone()).map(|url| view! {
+                        <img src=url alt="所选照片的预览（按证件照比例显示）"/>
+                    })}
+                    <figcaption>{move || file_name().unwrap_or_default()}</figcaption>
+                </figure>
+                <div class="photo-result__checks">
+                    <h2 id="photo-checks-title">"检查结果"</h2>
+                    <CheckSummary checks=Signal::derive(move || shown.with(|s| s.checks.clone()))/>
+                    <CheckList checks=Signal::derive(move || shown.with(|s| s.checks.clone()))
+                        timing=verdict_ms/>
+                </div>
+            </div>
+            <Generator shown=shown generated=generated keep=keep/>
+            <div class="danger-zone">
+                <Show when=move || draft.with(|d| d.photo.is_some())
+                    fallback=|| ()>
+                    <button type="button" class="button button--secondary"
+                        aria-expanded=move || confirm_delete.get().to_string()
+                        on:click=move |_| confirm_delete.update(|c| *c = !*c)>"删除照片"</button>
+                </Show>
+                <Show when=move || confirm_delete.get()>
+                    <div class="confirm" role="alertdialog" aria-labelledby="delete-photo-title">
+                        <p id="delete-photo-title"><strong>"确定删除这张照片吗？"</strong></p>
+                        <p>"照片会从本机浏览器中删除，无法恢复。"</p>
+                        <div class="button-row">
+                            <button type="button" class="button button--warning" on:click=delete>"确定删除"</button>
+                            <button type="button" class="button button--secondary"
+                                on:click=move |_| confirm_delete.set(false)>"取消"</button>
+                        </div>
+                    </div>
+                </Show>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn CheckSummary(#[prop(into)] checks: Signal<Vec<PhotoCheck>>) -> impl IntoView {
+    move || {
+        checks.with(|checks| {
+            let failed = checks.iter().filter(|c| c.outcome == Outcome::Fail).count();
+            let warned = checks
+                .iter()
+                .filter(|c| matches!(c.outcome, Outcome::Warn | Outcome::Note))
+                .count();
+            if failed > 0 {
+                view! { <p class="summary summary--fail" data-summary="fail">
+                {format!("有 {failed} 项不符合平台要求，这张照片上传会被拒绝。")}</p> }
+                .into_any()
+            } else if warned > 0 {
+                view! { <p class="summary summary--pass" data-summary="pass">
+                {format!("硬性要求全部通过，另有 {warned} 项请注意。")}</p> }
+                .into_any()
+            } else {
+                view! { <p class="summary summary--pass" data-summary="pass">"全部通过。"</p> }
+                    .into_any()
+            }
+        })
+    }
+}
+
+#[component]
+fn CheckList(
+    #[prop(into)] checks: Signal<Vec<PhotoCheck>>,
+    #[prop(optional)] timing: Option<RwSignal<Option<f64>>>,
+) -> impl IntoView {
+    let items = move || {
+        checks
+            .get()
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <li class=format!("check check--{}", c.outcome.key()) data-check=c.key
+                        data-outcome=c.outcome.key()>
+                        <span class="check__badge">{c.outcome.label()}</span>
+                        <span class="check__body"><strong>{c.title}</strong>"："{c.message}</span>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let ms = move || timing.and_then(|t| t.get()).map(|ms| format!("{ms:.0}"));
+    view! { <ul class="checks" data-verdict-ms=ms>{items}</ul> }
+}
+
+#[component]
+fn Generator(
+    shown: RwSignal<Shown>,
+    generated: RwSignal<Option<Shown>>,
+    keep: impl Fn(Vec<u8>, String, String, bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let size = RwSignal::new(IdPhotoSize::OneInch);
+    let shift_x = RwSignal::new(0.0f64);
+    let shift_y = RwSignal::new(0.0f64);
+    let working = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+
+    let generate = move |_| {
+        let (bytes, mime) = shown.with_untracked(|s| (s.bytes.clone(), s.mime.clone()));
+        if bytes.is_empty() {
+            problem.set(Some(
+                "这个文件没有被读取（太大或为空），无法生成。请先选择一张可读取的照片。".into(),
+            ));
+            return;
+        }
+        working.set(true);
+        problem.set(None);
+        let (size, sx, sy) = (
+            size.get_untracked(),
+            shift_x.get_untracked(),
+            shift_y.get_untracked(),
+        );
+        spawn_local(async move {
+            let result = async {
+                let (w, h) = imaging::upright_size(&bytes, &mime).await?;
+                let plan = plan_crop(w, h, size, sx, sy)?;
+                imaging::render_compliant(&bytes, &mime, plan).await
+            }
+            .await;
+            match result {
+                Ok(jpeg) => {
+                    let checks = check_photo_bytes(&jpeg);
+                    let checks = with_background(&jpeg, "image/jpeg", checks).await;
+                    let preview_url = object_url(&jpeg, "image/jpeg");
+                    generated.update(|g| {
+                        if let Some(old) = g.take() {
+                            release(old.preview_url);
+                        }
+                        *g = Some(Shown {
+                            bytes: jpeg,
+                            mime: "image/jpeg".into(),
+                            preview_url,
+                            checks,
+                        });
+                    });
+                }
+                Err(message) => problem.set(Some(message)),
+            }
+            working.set(false);
+        });
+    };
+
+    let file_name = move || match size.get() {
+        IdPhotoSize::OneInch => "证件照-一寸-295x413.jpg",
+        IdPhotoSize::TwoInch => "证件照-二寸-413x579.jpg",
+    };
+    let use_it = move |_| {
+        if let Some(g) = generated.get_untracked() {
+            shown.update(|s| {
+                release(s.preview_url.take());
+                *s = g.clone();
+                s.preview_url = object_url(&g.bytes, &g.mime);
+            });
+            keep(g.bytes, g.mime, file_name().to_string(), true);
+            generated.set(None);
+        }
+    };
+    let download = move |_| {
+        if let Some(g) = generated.get_untracked() {
+            let _ = offer_bytes_file(file_name(), &g.bytes, "image/jpeg");
+        }
+    };
+    let slider = move |id: &'static str, label: &'static str, signal: RwSignal<f64>| {
+        view! {
+            <div class="field field--inline">
+                <label for=id>{label}</label>
+                <input id=id type="range" min="-1" max="1" step="0.05"
+                    prop:value=move || signal.get().to_string()
+                    on:input=move |ev| signal.set(event_target_value(&ev).parse().unwrap_or(0.0))/>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="generator" aria-labelledby="generator-title">
+            <h2 id="generator-title">"生成合规照片"</h2>
+            <p class="hint">"按证件照比例裁剪（默认居中，可调整位置），只缩小不放大，另存为大小合规的 JPG。背景颜色不会改变。"</p>
+            <fieldset class="choice-row">
+                <legend>"尺寸"</legend>
+                {[IdPhotoSize::OneInch, IdPhotoSize::TwoInch].into_iter().map(|option| view! {
+                    <label class="choice">
+                        <input type="radio" name="photo-size"
+                            prop:checked=move || size.get() == option
+                            on:change=move |_| size.set(option)/>
+                        {option.label()}
+                    </label>
+                }).collect::<Vec<_>>()}
+            </fieldset>
+            {slider("shift-x", "左右位置（向左 ← → 向右）", shift_x)}
+            {slider("shift-y", "上下位置（向上 ← → 向下）", shift_y)}
+            <button type="button" class="button" on:click=generate disabled=move || working.get()>
+                {move || if working.get() { "正在生成…" } else { "生成合规照片" }}
+            </button>
+            {move || problem.get().map(|m| view! { <p class="notice notice--warning" role="alert">{m}</p> })}
+            {move || generated.get().map(|g| view! {
+                <div class="photo-result photo-result--generated">
+                    <figure class="id-frame">
+                        <img src=g.preview_url.clone().unwrap_or_default() alt="生成的合规照片预览"/>
+                        <figcaption>{file_name()}</figcaption>
+                    </figure>
+                    <div class="photo-result__checks" data-generated="true">
+                        <h3>"生成的照片"</h3>
+                        <CheckSummary checks=g.checks.clone()/>
+                        <CheckList checks=g.checks.clone()/>
+                        <div class="button-row">
+                            <button type="button" class="button" on:click=use_it>"使用这张照片"</button>
+                            <button type="button" class="button button--secondary" on:click=download>"下载"</button>
+                        </div>
+                    </div>
+                </div>
+            })}
+        </section>
+    }
+}

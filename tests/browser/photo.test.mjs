@@ -1,0 +1,139 @@
+// Step 1 上传证件照 (issue 4): verdicts on screen for real files, 生成合规照片, the photo surviving
+// a reload, and the speed figures. Fixtures are written by `cargo run --example make_photo_fixtures`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+
+let server;
+let browser;
+let fixtures;
+before(async () => {
+  fixtures = mkdtempSync(join(tmpdir(), "photo-fixtures-"));
+  execFileSync("cargo", ["run", "--quiet", "--example", "make_photo_fixtures", "--", fixtures], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const fixture = (name) => join(fixtures, name);
+
+async function choose(page, name) {
+  await page.getByLabel("选择证件照文件").setInputFiles(fixture(name));
+}
+
+async function outcomeOf(page, key, scope = page.locator(".photo-result").first()) {
+  return scope.locator(`[data-check="${key}"]`).getAttribute("data-outcome");
+}
+
+async function textOf(page, key, scope = page.locator(".photo-result").first()) {
+  return (await scope.locator(`[data-check="${key}"]`).textContent()).trim();
+}
+
+test("a passing photo gets 通过 on every hard check and 已完成 on the overview", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/photo");
+  await choose(page, "passing.jpg");
+  await page.getByText("硬性要求全部通过").or(page.getByText("全部通过。")).waitFor();
+  for (const key of ["type", "size", "pixels", "ratio"]) {
+    assert.equal(await outcomeOf(page, key), "pass", key);
+  }
+  assert.match(await textOf(page, "size"), /58\.6 KB/);
+  assert.match(await textOf(page, "pixels"), /330 × 450/);
+  assert.match(await textOf(page, "ratio"), /0\.73/);
+  await page.locator('[data-check="background"]').first().waitFor();
+  assert.equal(await outcomeOf(page, "background"), "pass");
+  await page.getByText(/已自动保存/).waitFor();
+  await page.goto(server.url + "#/");
+  const status = page.locator(".task-list__item", { hasText: "上传证件照" }).locator(".status");
+  assert.equal((await status.textContent()).trim(), "已完成");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a too-small photo, a renamed PNG and a 5 MB photo each get their verdict", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/photo");
+  await choose(page, "too-small.jpg");
+  await page.locator('[data-check="pixels"][data-outcome="fail"]').waitFor();
+  assert.match(await textOf(page, "pixels"), /200 × 280 像素：宽 200 须大于 215，高 280 须大于 300/);
+
+  await choose(page, "renamed-png.jpg");
+  await page.getByText("文件实际格式为 PNG，请另存为 JPG").waitFor();
+  assert.equal(await outcomeOf(page, "type"), "fail");
+
+  await choose(page, "five-mb.jpg");
+  await page.locator('[data-check="size"][data-outcome="fail"]').waitFor();
+  assert.match(await textOf(page, "size"), /5120\.0 KB（5\.0 MB），平台要求小于 1 MB/);
+  assert.equal(await outcomeOf(page, "pixels"), "pass");
+  await page.getByText(/有 1 项不符合平台要求/).waitFor();
+  await page.goto(server.url + "#/");
+  const status = page.locator(".task-list__item", { hasText: "上传证件照" }).locator(".status");
+  assert.equal((await status.textContent()).trim(), "有问题");
+  await context.close();
+});
+
+test("生成合规照片 turns an oversized photo into one that passes, and it survives a reload", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/photo");
+  await choose(page, "landscape-4000x3000-1mb.jpg");
+  await page.locator('[data-check="ratio"][data-outcome="fail"]').waitFor();
+  assert.equal(await outcomeOf(page, "size"), "fail");
+
+  await page.getByRole("button", { name: "生成合规照片" }).click();
+  const generated = page.locator('[data-generated="true"]');
+  await generated.waitFor();
+  for (const key of ["type", "size", "pixels", "ratio"]) {
+    assert.equal(await outcomeOf(page, key, generated), "pass", key);
+  }
+  assert.match(await textOf(page, "pixels", generated), /295 × 413/);
+  await page.getByRole("button", { name: "使用这张照片" }).click();
+  await page.locator(".photo-result figcaption", { hasText: "证件照-一寸-295x413.jpg" }).first().waitFor();
+  await page.getByText(/已自动保存/).waitFor();
+  // Let IndexedDB finish its write before the reload.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("zhicheng-yanlian.draft") ?? "{}").photo?.generated === true);
+
+  await page.reload();
+  await page.locator(".photo-result figcaption", { hasText: "证件照-一寸-295x413.jpg" }).first().waitFor();
+  await page.locator('.photo-result [data-check="pixels"]').first().waitFor();
+  assert.match(await textOf(page, "pixels"), /295 × 413/);
+  const loaded = await page.locator(".id-frame img").first().evaluate((img) => img.decode().then(() => img.naturalWidth));
+  assert.equal(loaded, 295);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("删除照片 asks first, then removes the photo", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/photo");
+  await choose(page, "passing.jpg");
+  await page.locator('[data-check="size"]').first().waitFor();
+  await page.getByRole("button", { name: "删除照片" }).click();
+  await page.getByRole("button", { name: "取消" }).click();
+  assert.equal(await page.locator(".photo-result").count(), 1);
+  await page.getByRole("button", { name: "删除照片" }).click();
+  await page.getByRole("button", { name: "确定删除" }).click();
+  await page.locator(".photo-result").waitFor({ state: "detached" });
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "上传证件照" }).waitFor();
+  assert.equal(await page.locator(".photo-result").count(), 0);
+  await context.close();
+});
+
+test("speed: a 1 MB 4000 × 3000 verdict within 300 ms, a 20 MB file refused within 50 ms", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/photo");
+  await choose(page, "landscape-4000x3000-1mb.jpg");
+  const oneMb = Number(await page.locator(".checks[data-verdict-ms]").first().getAttribute("data-verdict-ms"));
+  await choose(page, "twenty-mb.jpg");
+  await page.getByText(/太大（20\.0 MB），本工具不读取超过 15 MB 的文件/).waitFor();
+  assert.match(await textOf(page, "size"), /20480\.0 KB（20\.0 MB）/);
+  const twentyMb = Number(await page.locator(".checks[data-verdict-ms]").first().getAttribute("data-verdict-ms"));
+  console.log(`photo verdict: 1 MB 4000×3000 JPEG in ${oneMb} ms; 20 MB file refused in ${twentyMb} ms`);
+  assert.ok(oneMb < 300, `1 MB verdict took ${oneMb} ms`);
+  assert.ok(twentyMb < 50, `20 MB refusal took ${twentyMb} ms`);
+  await context.close();
+});
