@@ -81,3 +81,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "assess_properties.rs"]
+mod properties;

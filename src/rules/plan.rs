@@ -98,9 +98,9 @@ pub fn plan_for_year(year: i32) -> Plan {
         .unwrap_or_else(|| Plan::derive_for_year(year))
 }
 
-/// The plan the applicant picked (`0` = the default, the latest).
+/// The plan the applicant picked (`0`, or a year outside 2000–2100, = the default, the latest).
 pub fn plan_by_choice(year: i32) -> Plan {
-    if year == 0 {
+    if year == 0 || !(2000..=2100).contains(&year) {
         latest_plan().clone()
     } else {
         plan_for_year(year)
@@ -113,6 +113,8 @@ impl Plan {
     /// three preceding years, continuing education of the year and those three years. Lists
     /// (受理点, 山区县, 专业) are copied and may be out of date: `derived` is set so the UI can warn.
     pub fn derive_for_year(year: i32) -> Plan {
+        // Dates are four-digit years; anything else is not a plan year.
+        let year = year.clamp(1001, 9998);
         let base = plans()
             .last()
             .cloned()

@@ -1,0 +1,175 @@
+//! Property tests: no applicant, however strange, makes the core panic, and the totals never
+//! exceed their caps.
+
+use super::*;
+use crate::rules::applicant::*;
+use crate::rules::score_table::table;
+use crate::rules::scoring::Section;
+use proptest::prelude::*;
+
+fn date() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        (1990i32..2030, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}")),
+        "[0-9]{1,5}[-/.][0-9]{1,3}[-/.][0-9]{1,3}",
+        ".{0,12}",
+    ]
+}
+
+fn pick<T: Copy + std::fmt::Debug + 'static>(
+    all: &'static [T],
+    unset: T,
+) -> impl Strategy<Value = T> {
+    let mut values = all.to_vec();
+    values.push(unset);
+    prop::sample::select(values)
+}
+
+fn hours() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        0.0..200.0f64,
+        any::<f64>(),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(-1.0)
+    ]
+}
+
+fn year() -> impl Strategy<Value = i32> {
+    prop_oneof![2010i32..2024, any::<i32>()]
+}
+
+prop_compose! {
+    fn education()(level in pick(EducationLevel::ALL, EducationLevel::Unset), major in prop_oneof![Just("机械工程".to_string()), ".{0,8}"],
+                   related in pick(YesNo::ALL, YesNo::Unknown), degree in any::<bool>(), graduated in date(),
+                   origin in pick(DegreeOrigin::ALL, DegreeOrigin::Unknown)) -> Education {
+        Education { level, school: String::new(), major, related, degree_certificate: degree, graduation_date: graduated, origin }
+    }
+}
+
+prop_compose! {
+    fn work()(from in date(), to in date(), kind in pick(WorkKind::ALL, WorkKind::Unknown), post in ".{0,4}") -> WorkPeriod {
+        WorkPeriod { unit: "某公司".into(), from, to, kind, administrative_post: post }
+    }
+}
+
+prop_compose! {
+    fn achievement()(row in prop_oneof![prop::sample::select(table().rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>()), ".{0,10}"],
+                     rank in prop_oneof![0u32..12, any::<u32>()], date in date(), group in prop_oneof![Just(String::new()), "[ab]"],
+                     selected in any::<bool>(), related in pick(YesNo::ALL, YesNo::Unknown), stamped in any::<bool>(),
+                     finished in any::<bool>()) -> Achievement {
+        Achievement { row, title: String::new(), rank, date, group_key: group, selected, related, unit_stamped: stamped, finished, claim: String::new() }
+    }
+}
+
+prop_compose! {
+    fn people()(level in pick(Level::ALL, Level::Unset), mode in pick(ApplyMode::ALL, ApplyMode::Unset),
+                education in prop::collection::vec(education(), 0..4), work in prop::collection::vec(work(), 0..4),
+                start in date(), insurance in prop::option::of(any::<u32>()),
+                current in pick(TitleLevel::ALL, TitleLevel::Unknown), current_date in date(),
+                other in pick(TitleLevel::ALL, TitleLevel::Unknown), other_date in date()) -> Applicant {
+        Applicant { level, mode, education, work, professional_start_date: start, wenzhou_insurance_months: insurance,
+                    current_title: current, current_title_date: current_date, other_title: other, other_title_date: other_date,
+                    ..Applicant::default() }
+    }
+}
+
+prop_compose! {
+    fn applicant()(base in people(), plan_year in prop_oneof![Just(0), 2020i32..2030, any::<i32>()],
+                   skill in pick(SkillLevel::ALL, SkillLevel::Unknown), skill_date in date(),
+                   honours in prop::collection::vec(pick(SkillHonour::ALL, SkillHonour::Unknown), 0..3),
+                   answers in (pick(QualificationType::ALL, QualificationType::Unset), pick(Appointment::ALL, Appointment::Unset)),
+                   extras in (pick(ForeignLanguage::ALL, ForeignLanguage::Unknown), any::<u32>(), pick(TechPost::ALL, TechPost::Unknown),
+                              pick(UnitSize::ALL, UnitSize::Unknown), any::<bool>(), prop_oneof![0u32..10, any::<u32>()],
+                              prop_oneof![Just("永嘉".to_string()), ".{0,4}"], any::<u32>()),
+                   evaluations in prop::collection::vec((year(), pick(EvaluationGrade::ALL, EvaluationGrade::Unknown)), 0..6),
+                   hours in prop::collection::vec((year(), hours(), hours(), hours()), 0..6),
+                   achievements in prop::collection::vec(achievement(), 0..40)) -> Applicant {
+        let (foreign, computer, post, size, income, mountain_years, county, experts) = extras;
+        Applicant {
+            plan_year,
+            skill_level: skill,
+            skill_date,
+            skill_related: YesNo::Unknown,
+            skill_honours: honours,
+            qualification_type: answers.0,
+            appointment: answers.1,
+            foreign_language: foreign,
+            computer_modules: computer,
+            tech_post: post,
+            unit_size: size,
+            income_over_120k: income,
+            mountain_years,
+            mountain_county: county,
+            expert_recommendations: experts,
+            evaluations: evaluations.into_iter().map(|(year, grade)| AnnualEvaluation { year, grade }).collect(),
+            continuing_education: hours.into_iter().map(|(year, general_public, industry_public, professional)|
+                ContinuingEducationYear { year, general_public, industry_public, professional }).collect(),
+            achievements,
+            ..base
+        }
+    }
+}
+
+fn category_sum(result: &Assessment, category: &str) -> f64 {
+    let name = &table().category(category).unwrap().name;
+    result
+        .score
+        .lines
+        .iter()
+        .filter(|l| l.achievement.is_some() && &l.item == name)
+        .map(|l| l.points)
+        .sum()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_applicant_panics_and_totals_stay_within_caps(a in applicant()) {
+        let result = assess(&a);
+        let s = &result.score;
+        prop_assert!(s.basic_total >= 0.0 && s.basic_total <= 20.0, "basic {}", s.basic_total);
+        prop_assert!(s.achievements_total >= 0.0 && s.achievements_total <= 35.0, "achievements {}", s.achievements_total);
+        prop_assert!(s.mountain_bonus >= 0.0 && s.mountain_bonus <= 3.0);
+        prop_assert_eq!(s.self_score, s.basic_total + s.achievements_total + s.mountain_bonus);
+        prop_assert!(category_sum(&result, "paper") <= 20.0);
+        prop_assert!(category_sum(&result, "patent") <= 20.0);
+        let basic: f64 = s.lines.iter().filter(|l| l.section == Section::Basic).map(|l| l.points).sum();
+        prop_assert_eq!(basic, s.basic_total);
+        let achieved: f64 = s.lines.iter().filter(|l| l.section == Section::Achievements).map(|l| l.points).sum();
+        prop_assert_eq!(achieved, s.achievements_total);
+        for line in &s.lines {
+            prop_assert!(line.points.is_finite() && line.points >= 0.0);
+            prop_assert!(line.counted || line.points == 0.0);
+            prop_assert!(line.counted || line.reason.is_some(), "{} has no reason", line.item);
+        }
+        prop_assert_eq!(s.achievement_line(0).is_some(), !a.achievements.is_empty());
+        for route in &result.eligibility.routes {
+            prop_assert!(!route.verdict.messages.is_empty());
+            prop_assert!(route.verdict.status != crate::rules::verdict::Status::NotMet || !route.verdict.messages.is_empty());
+        }
+    }
+
+    #[test]
+    fn any_stored_text_either_fails_to_parse_or_assesses(text in ".{0,200}") {
+        if let Ok(a) = serde_json::from_str::<Applicant>(&text) {
+            let _ = assess(&a);
+        }
+    }
+
+    #[test]
+    fn json_shaped_drafts_with_wrong_values_do_not_panic(
+        level in ".{0,6}", rank in any::<i64>(), date in ".{0,12}", hours in any::<f64>(), year in any::<i64>()
+    ) {
+        let text = serde_json::json!({
+            "level": level, "plan_year": year,
+            "education": [{"level": "bachelor", "graduation_date": date}],
+            "continuing_education": [{"year": year, "professional": if hours.is_finite() { hours } else { 0.0 }}],
+            "achievements": [{"row": "paper.core", "rank": rank, "date": date}],
+        }).to_string();
+        if let Ok(a) = serde_json::from_str::<Applicant>(&text) {
+            let _ = assess(&a);
+        }
+    }
+}
