@@ -11,6 +11,7 @@ pub mod education;
 pub mod eligibility;
 pub mod evidence;
 pub mod hints;
+pub mod number_text;
 pub mod photo;
 pub mod plan;
 pub mod progress;

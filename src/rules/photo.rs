@@ -12,6 +12,8 @@ pub const MIN_HEIGHT_EXCLUSIVE: u32 = 300;
 /// megapixels, and no camera photo of a person needs it.
 pub const LARGEST_FILE_HANDLED: u64 = 15 * 1024 * 1024;
 
+use super::number_text::decimal;
+
 const RULE: &str = "申报平台上传证件照要求";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,13 +219,13 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
         let body_end = (at + 2 + length).min(bytes.len());
         let body = &bytes[body_start.min(body_end)..body_end];
         match marker {
-            0xC0..=0xCF if marker != 0xC4 && marker != 0xC8 && marker != 0xCC => {
-                if body.len() >= 6 {
-                    let height = u16::from_be_bytes([body[1], body[2]]) as u32;
-                    let width = u16::from_be_bytes([body[3], body[4]]) as u32;
-                    let progressive = matches!(marker, 0xC2 | 0xC6 | 0xCA | 0xCE);
-                    frame = Some((width, height, body[5], progressive));
-                }
+            0xC0..=0xCF
+                if marker != 0xC4 && marker != 0xC8 && marker != 0xCC && body.len() >= 6 =>
+            {
+                let height = u16::from_be_bytes([body[1], body[2]]) as u32;
+                let width = u16::from_be_bytes([body[3], body[4]]) as u32;
+                let progressive = matches!(marker, 0xC2 | 0xC6 | 0xCA | 0xCE);
+                frame = Some((width, height, body[5], progressive));
             }
             0xE1 if body.starts_with(b"Exif\0\0") => {
                 if let Some(value) = exif_orientation(&body[6..]) {
@@ -291,12 +293,12 @@ fn exif_orientation(tiff: &[u8]) -> Option<u16> {
     None
 }
 
-fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
+pub fn kb(bytes: u64) -> String {
+    format!("{} KB", decimal(bytes, 1024, 1))
 }
 
-fn mb(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+pub fn mb(bytes: u64) -> String {
+    format!("{} MB", decimal(bytes, 1024 * 1024, 1))
 }
 
 /// The size check alone: usable before reading the file.
@@ -430,8 +432,7 @@ fn dimension_checks(info: &JpegInfo) -> Vec<PhotoCheck> {
     });
     // Integer comparisons, so that exactly 0.65 and 0.80 are inside: 100w ≥ 65h and 5w ≤ 4h.
     let (w64, h64) = (w as u64, h as u64);
-    let ratio = w as f64 / h as f64;
-    let ratio_text = format!("{ratio:.2}");
+    let ratio_text = decimal(w64, h64, 2);
     checks.push(if 100 * w64 < 65 * h64 {
         check(
             "ratio",

@@ -88,9 +88,8 @@ pub async fn content_id(bytes: &[u8]) -> Result<String, String> {
         .crypto()
         .map_err(|_| "浏览器不支持加密摘要")?
         .subtle();
-    let mut copy = bytes.to_vec();
     let digest = subtle
-        .digest_with_str_and_u8_array("SHA-256", &mut copy)
+        .digest_with_str_and_u8_array("SHA-256", bytes)
         .map_err(|_| "浏览器不支持 SHA-256")?;
     let digest = JsFuture::from(digest)
         .await

@@ -6,8 +6,8 @@ use super::persist::Persistence;
 use super::{file_store, imaging};
 use crate::rules::draft::PhotoRecord;
 use crate::rules::photo::{
-    all_hard_checks_pass, background_check, check_photo_bytes, plan_crop, size_check, IdPhotoSize,
-    Outcome, PhotoCheck, LARGEST_FILE_HANDLED,
+    all_hard_checks_pass, background_check, check_photo_bytes, mb, plan_crop, size_check,
+    IdPhotoSize, Outcome, PhotoCheck, LARGEST_FILE_HANDLED,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -132,8 +132,8 @@ pub fn PhotoStep() -> impl IntoView {
             // Refused on its size alone: the file is never read.
             show(Vec::new(), String::new(), vec![size_check(size)]);
             error.set(Some(format!(
-                "「{name}」太大（{:.1} MB），本工具不读取超过 15 MB 的文件。请先用手机或电脑把照片缩小后再选择。",
-                size as f64 / 1048576.0
+                "「{name}」太大（{}），本工具不读取超过 15 MB 的文件。请先用手机或电脑把照片缩小后再选择。",
+                mb(size)
             )));
             verdict_ms.set(Some(now_ms() - started));
             return;
@@ -309,7 +309,11 @@ fn CheckList(
             })
             .collect::<Vec<_>>()
     };
-    let ms = move || timing.and_then(|t| t.get()).map(|ms| format!("{ms:.0}"));
+    let ms = move || {
+        timing
+            .and_then(|t| t.get())
+            .map(|ms| (ms.max(0.0) as u64).to_string())
+    };
     view! { <ul class="checks" data-verdict-ms=ms>{items}</ul> }
 }
 
@@ -320,8 +324,10 @@ fn Generator(
     keep: impl Fn(Vec<u8>, String, String, bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let size = RwSignal::new(IdPhotoSize::OneInch);
-    let shift_x = RwSignal::new(0.0f64);
-    let shift_y = RwSignal::new(0.0f64);
+    // Crop position in twentieths: -20 (left/top) … 20 (right/bottom). Integers keep float
+    // parsing and formatting out of the bundle.
+    let shift_x = RwSignal::new(0i32);
+    let shift_y = RwSignal::new(0i32);
     let working = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
 
@@ -337,8 +343,8 @@ fn Generator(
         problem.set(None);
         let (size, sx, sy) = (
             size.get_untracked(),
-            shift_x.get_untracked(),
-            shift_y.get_untracked(),
+            shift_x.get_untracked() as f64 / 20.0,
+            shift_y.get_untracked() as f64 / 20.0,
         );
         spawn_local(async move {
             let result = async {
@@ -390,13 +396,13 @@ fn Generator(
             let _ = offer_bytes_file(file_name(), &g.bytes, "image/jpeg");
         }
     };
-    let slider = move |id: &'static str, label: &'static str, signal: RwSignal<f64>| {
+    let slider = move |id: &'static str, label: &'static str, signal: RwSignal<i32>| {
         view! {
             <div class="field field--inline">
                 <label for=id>{label}</label>
-                <input id=id type="range" min="-1" max="1" step="0.05"
+                <input id=id type="range" min="-20" max="20" step="1"
                     prop:value=move || signal.get().to_string()
-                    on:input=move |ev| signal.set(event_target_value(&ev).parse().unwrap_or(0.0))/>
+                    on:input=move |ev| signal.set(event_target_value(&ev).parse().unwrap_or(0))/>
             </div>
         }
     };
