@@ -27,36 +27,36 @@ pub struct EvidenceItem {
     /// `achievement.3`, `attachment.tax`…
     pub id: String,
     /// The portal section, e.g. 「教育经历」「获奖情况」「其他佐证材料」.
-    pub section: String,
+    pub section: &'static str,
     pub place: Place,
     pub title: String,
     /// Why it is needed (which entry or claim, which rule).
     pub why: String,
     /// The parts the one PDF must hold, in order.
-    pub parts: Vec<String>,
+    pub parts: Vec<&'static str>,
     /// At least one page per part.
     pub min_pages: u32,
     /// Format and content notes.
-    pub notes: Vec<String>,
+    pub notes: Vec<&'static str>,
 }
 
 fn item(
     id: String,
-    section: &str,
+    section: &'static str,
     place: Place,
     title: String,
     why: String,
-    parts: &[&str],
+    parts: &[&'static str],
 ) -> EvidenceItem {
     EvidenceItem {
         id,
-        section: section.to_string(),
+        section,
         place,
         title,
         why,
-        parts: parts.iter().map(|p| p.to_string()).collect(),
+        parts: parts.to_vec(),
         min_pages: parts.len().max(1) as u32,
-        notes: vec!["上传 PDF 文件（以文件内容为准：%PDF- 开头、页面可读、未加密）".into()],
+        notes: vec!["上传 PDF 文件（以文件内容为准：%PDF- 开头、页面可读、未加密）"],
     }
 }
 
@@ -95,7 +95,7 @@ pub fn required_evidence(
             &parts,
         );
         it.notes
-            .push("起止时间、工作单位须与劳动合同、社保缴纳记录一致".into());
+            .push("起止时间、工作单位须与劳动合同、社保缴纳记录一致");
         out.push(it);
     }
     if !a.work.is_empty() || !a.professional_start_date.trim().is_empty() {
@@ -134,8 +134,8 @@ pub fn required_evidence(
             &["统计表（带本人姓名的截图）", "学时卡"],
         )
     };
-    ce.notes.push("每年按一般公需、行业公需、专业科目各填一行，学习情况填「合格」，时间填年初到年底或「至今」；所有继续教育记录都上传这同一份 PDF".into());
-    ce.notes.push("学时全部齐了再上传".into());
+    ce.notes.push("每年按一般公需、行业公需、专业科目各填一行，学习情况填「合格」，时间填年初到年底或「至今」；所有继续教育记录都上传这同一份 PDF");
+    ce.notes.push("学时全部齐了再上传");
     out.push(ce);
     for year in &plan.evaluation_years {
         out.push(item(
@@ -179,7 +179,7 @@ fn education_items(a: &Applicant, out: &mut Vec<EvidenceItem>) {
                 format!("（{}）", e.school.trim())
             }
         );
-        let mut parts: Vec<&str>;
+        let mut parts: Vec<&'static str>;
         let mut why = "教育经历为必填项（指南五.3.(1)）".to_string();
         if e.level.tier() >= 3 && !e.level.is_tech_school() {
             parts = match e.origin {
@@ -234,55 +234,56 @@ fn achievement_items(a: &Applicant, out: &mut Vec<EvidenceItem>) {
         } else {
             format!("{}：{}", row.label, e.title.trim())
         };
-        let (section, parts, note): (&str, Vec<&str>, Option<&str>) = match row.category.as_str() {
-            "award" => ("获奖情况", vec!["获奖证书或获奖文件"], None),
-            "research" if e.finished => (
-                "主持参与科研项目（基金）情况",
-                vec![
-                    "项目合同或立项文件（须包含本人在项目中的排名）",
-                    "立项单位出具的项目结题验收证明",
-                ],
-                None,
-            ),
-            "research" => (
-                "主持参与科研项目（基金）情况",
-                vec!["项目合同或立项文件（须包含本人在项目中的排名）"],
-                None,
-            ),
-            "paper" if row.id == "paper.monograph" => (
-                "著（译）作（教材）",
-                vec!["著作封面页", "目录页", "图书在版编目（CIP）数据页"],
-                None,
-            ),
-            "paper" if row.id == "paper.unpublished" => (
-                "论文",
-                vec!["项目研究报告或产品设计方案（经工作单位审核盖章）"],
-                Some("未公开发表的限 2 篇，需经工作单位审核盖章"),
-            ),
-            "paper" => (
-                "论文",
-                vec!["封面页", "目录页（标出本人姓名）", "文章页"],
-                Some("出版社论文录用证明不能作为有效依据"),
-            ),
-            "patent" => ("专利（著作权）情况", vec!["专利证书或著作权登记证书"], None),
-            "standard" => (
-                "主持（参与）制定标准情况",
-                vec!["标准文本或标准公布文件"],
-                None,
-            ),
-            "product" => (
-                "成果被指示、采纳、运用和推广情况",
-                vec!["新产品鉴定（认定）证书或文件"],
-                None,
-            ),
-            "honour" | "skill_title" => ("获得荣誉称号情况", vec!["荣誉证书或授予文件"], None),
-            "competition" => ("获奖情况", vec!["竞赛获奖证书或获奖文件"], None),
-            _ => (
-                "其他佐证材料",
-                vec!["能说明该项成果业绩或能力的佐证材料"],
-                Some("请在说明中写清内容，由评议专家认定 0–5 分"),
-            ),
-        };
+        let (section, parts, note): (&'static str, Vec<&'static str>, Option<&'static str>) =
+            match row.category.as_str() {
+                "award" => ("获奖情况", vec!["获奖证书或获奖文件"], None),
+                "research" if e.finished => (
+                    "主持参与科研项目（基金）情况",
+                    vec![
+                        "项目合同或立项文件（须包含本人在项目中的排名）",
+                        "立项单位出具的项目结题验收证明",
+                    ],
+                    None,
+                ),
+                "research" => (
+                    "主持参与科研项目（基金）情况",
+                    vec!["项目合同或立项文件（须包含本人在项目中的排名）"],
+                    None,
+                ),
+                "paper" if row.id == "paper.monograph" => (
+                    "著（译）作（教材）",
+                    vec!["著作封面页", "目录页", "图书在版编目（CIP）数据页"],
+                    None,
+                ),
+                "paper" if row.id == "paper.unpublished" => (
+                    "论文",
+                    vec!["项目研究报告或产品设计方案（经工作单位审核盖章）"],
+                    Some("未公开发表的限 2 篇，需经工作单位审核盖章"),
+                ),
+                "paper" => (
+                    "论文",
+                    vec!["封面页", "目录页（标出本人姓名）", "文章页"],
+                    Some("出版社论文录用证明不能作为有效依据"),
+                ),
+                "patent" => ("专利（著作权）情况", vec!["专利证书或著作权登记证书"], None),
+                "standard" => (
+                    "主持（参与）制定标准情况",
+                    vec!["标准文本或标准公布文件"],
+                    None,
+                ),
+                "product" => (
+                    "成果被指示、采纳、运用和推广情况",
+                    vec!["新产品鉴定（认定）证书或文件"],
+                    None,
+                ),
+                "honour" | "skill_title" => ("获得荣誉称号情况", vec!["荣誉证书或授予文件"], None),
+                "competition" => ("获奖情况", vec!["竞赛获奖证书或获奖文件"], None),
+                _ => (
+                    "其他佐证材料",
+                    vec!["能说明该项成果业绩或能力的佐证材料"],
+                    Some("请在说明中写清内容，由评议专家认定 0–5 分"),
+                ),
+            };
         let mut it = item(
             format!("achievement.{i}"),
             section,
@@ -292,24 +293,28 @@ fn achievement_items(a: &Applicant, out: &mut Vec<EvidenceItem>) {
             &parts,
         );
         if let Some(note) = note {
-            it.notes.push(note.into());
+            it.notes.push(note);
         }
         out.push(it);
     }
 }
 
 fn attachment_items(a: &Applicant, advice: Option<&PortalAdvice>, out: &mut Vec<EvidenceItem>) {
-    let mut push =
-        |id: &str, section: &str, place: Place, title: &str, why: String, parts: &[&str]| {
-            out.push(item(
-                format!("attachment.{id}"),
-                section,
-                place,
-                title.to_string(),
-                why,
-                parts,
-            ));
-        };
+    let mut push = |id: &str,
+                    section: &'static str,
+                    place: Place,
+                    title: &str,
+                    why: String,
+                    parts: &[&'static str]| {
+        out.push(item(
+            format!("attachment.{id}"),
+            section,
+            place,
+            title.to_string(),
+            why,
+            parts,
+        ));
+    };
     if a.income_over_120k {
         push("tax", "其他佐证材料", Place::Attachments, "完税证明", "申报年收入 12 万以上（基本条件·工资薪金 2 分）须提供税务部门出具的个税完税证明（近一年的记录）".into(), &["个税完税证明（近一年）"]);
     }

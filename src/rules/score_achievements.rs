@@ -9,6 +9,14 @@ use super::scoring::{zero, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE}
 use super::verdict::num;
 use std::collections::HashMap;
 
+/// What makes entries "the same" for a highest-only rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum GroupKey<'a> {
+    Result(&'a str),
+    Year(i32),
+    Once,
+}
+
 /// Why an achievement cannot count at all, before any grouping or cap.
 fn entry_problem(
     e: &Achievement,
@@ -64,29 +72,6 @@ fn entry_problem(
     None
 }
 
-fn row_rule(row: &Row, category: &str) -> String {
-    let mut rule = format!("量化评价标准·{category}：{}", row.label);
-    if row.is_ranked() {
-        for s in &row.ladder {
-            if s.from == s.to {
-                rule.push_str(&format!(" 第{}名 {} 分", s.from, num(s.top)));
-            } else {
-                rule.push_str(&format!(
-                    " 第{}-{}名 {}→{}（每名减 {} 分）",
-                    s.from,
-                    s.to,
-                    num(s.top),
-                    num(s.bottom),
-                    num(s.step)
-                ));
-            }
-        }
-    } else if let Some(points) = row.points {
-        rule.push_str(&format!(" {} 分", num(points)));
-    }
-    rule
-}
-
 pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> Vec<ScoreLine> {
     let title_date = CivilDate::parse(&a.current_title_date).ok();
     let mut lines: Vec<ScoreLine> = Vec::with_capacity(a.achievements.len());
@@ -107,17 +92,13 @@ pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> V
             });
             continue;
         };
-        let cat_index = t
-            .categories
-            .iter()
-            .position(|c| c.id == row.category)
-            .unwrap_or(0);
+        let cat_index = row.category_index;
         let cat_name = t
             .categories
             .get(cat_index)
             .map(|c| c.name.as_str())
             .unwrap_or("成果业绩");
-        let rule = row_rule(row, cat_name);
+        let rule = row.rule.clone();
         let mut l = ScoreLine {
             achievement: Some(i),
             inferred: row.inferred,
@@ -148,17 +129,17 @@ pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> V
     }
 
     // Highest-only rules: group the live entries, keep the best of each group.
-    let mut groups: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(usize, GroupKey), Vec<usize>> = HashMap::new();
     for &(li, ci, _, date) in &live {
         let category = &t.categories[ci.min(t.categories.len().saturating_sub(1))];
         let e = &a.achievements[lines[li].achievement.unwrap_or(0)];
         let key = match category.grouping {
             Grouping::SameResult if !e.group_key.trim().is_empty() => {
-                format!("r:{}", e.group_key.trim())
+                GroupKey::Result(e.group_key.trim())
             }
             Grouping::SameResult => continue,
-            Grouping::SameYear => format!("y:{}", date.map(|d| d.year).unwrap_or(0)),
-            Grouping::Once => "once".to_string(),
+            Grouping::SameYear => GroupKey::Year(date.map(|d| d.year).unwrap_or(0)),
+            Grouping::Once => GroupKey::Once,
         };
         groups.entry((ci, key)).or_default().push(li);
     }
@@ -174,19 +155,17 @@ pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> V
             if li == best {
                 continue;
             }
-            let reason = match category.grouping {
-                Grouping::SameResult => format!(
-                    "与第 {} 项为同一成果（{}），按就高原则只计最高一项",
+            let reason = match key {
+                GroupKey::Result(name) => format!(
+                    "与第 {} 项为同一成果（{name}），按就高原则只计最高一项",
                     lines[best].achievement.unwrap_or(0) + 1,
-                    key.trim_start_matches("r:")
                 ),
-                Grouping::SameYear => format!(
-                    "同一年度（{} 年）{}按就高原则只计一次，已计第 {} 项",
-                    key.trim_start_matches("y:"),
+                GroupKey::Year(year) => format!(
+                    "同一年度（{year} 年）{}按就高原则只计一次，已计第 {} 项",
                     category.name,
                     lines[best].achievement.unwrap_or(0) + 1
                 ),
-                Grouping::Once => format!(
+                GroupKey::Once => format!(
                     "技能称号按就高原则只计一次，已计第 {} 项",
                     lines[best].achievement.unwrap_or(0) + 1
                 ),
@@ -200,7 +179,7 @@ pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> V
         let limit = row.count_limit.unwrap_or(usize::MAX);
         let mut members: Vec<usize> = live
             .iter()
-            .filter(|(li, _, r, _)| r.id == row.id && lines[*li].counted)
+            .filter(|(li, _, r, _)| std::ptr::eq(*r, row) && lines[*li].counted)
             .map(|(li, ..)| *li)
             .collect();
         sort_best_first(&lines, &mut members);

@@ -1,7 +1,9 @@
 //! The 量化评价标准 table as data: caps, the 基本条件 points, and every 成果业绩 row with its rank
 //! ladder (`score_table.json`, embedded at build time, parsed once).
 
+use super::verdict::num;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const TABLE_JSON: &str = include_str!("score_table.json");
@@ -140,6 +142,12 @@ pub struct Row {
     pub count_limit: Option<usize>,
     #[serde(default)]
     pub needs_stamp: bool,
+    /// 「量化评价标准·专利：发明专利 第1-3名 12→8（每名减 2 分）…」, filled when the table loads.
+    #[serde(skip)]
+    pub rule: String,
+    /// Index of the row's category in `ScoreTable::categories`, filled when the table loads.
+    #[serde(skip)]
+    pub category_index: usize,
 }
 
 impl Row {
@@ -184,11 +192,39 @@ pub struct ScoreTable {
     pub basic: BasicTable,
     pub categories: Vec<Category>,
     pub rows: Vec<Row>,
+    /// Row id → index in `rows`, filled when the table loads.
+    #[serde(skip)]
+    pub index: HashMap<String, usize>,
 }
 
 impl ScoreTable {
     pub fn row(&self, id: &str) -> Option<&Row> {
-        self.rows.iter().find(|r| r.id == id)
+        match self.index.get(id) {
+            Some(&i) => self.rows.get(i),
+            None if self.index.is_empty() => self.rows.iter().find(|r| r.id == id),
+            None => None,
+        }
+    }
+
+    /// Fills the derived fields (index, rule texts, category indices).
+    fn prepare(mut self) -> Self {
+        for i in 0..self.rows.len() {
+            let ci = self
+                .categories
+                .iter()
+                .position(|c| c.id == self.rows[i].category)
+                .unwrap_or(0);
+            let name = self
+                .categories
+                .get(ci)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| "成果业绩".into());
+            let row = &mut self.rows[i];
+            row.category_index = ci;
+            row.rule = row_rule(row, &name);
+            self.index.insert(row.id.clone(), i);
+        }
+        self
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
@@ -205,22 +241,49 @@ impl ScoreTable {
 pub fn table() -> &'static ScoreTable {
     static TABLE: OnceLock<ScoreTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        serde_json::from_str(TABLE_JSON).unwrap_or_else(|_| ScoreTable {
-            caps: Caps {
-                basic: 20.0,
-                achievements: 35.0,
-                exceptional_threshold: 25.0,
-                mountain_per_year: 0.5,
-                mountain_max: 3.0,
-            },
-            basic: serde_json::from_str(BASIC_FALLBACK).expect("fallback basic table"),
-            categories: Vec::new(),
-            rows: Vec::new(),
-        })
+        serde_json::from_str::<ScoreTable>(TABLE_JSON)
+            .map(ScoreTable::prepare)
+            .unwrap_or_else(|_| ScoreTable {
+                caps: Caps {
+                    basic: 20.0,
+                    achievements: 35.0,
+                    exceptional_threshold: 25.0,
+                    mountain_per_year: 0.5,
+                    mountain_max: 3.0,
+                },
+                basic: serde_json::from_str(BASIC_FALLBACK).expect("fallback basic table"),
+                categories: Vec::new(),
+                rows: Vec::new(),
+                index: HashMap::new(),
+            })
     })
 }
 
 const BASIC_FALLBACK: &str = r#"{"education":{"postgraduate":[5,4],"bachelor":[4,3],"college":[3,2],"secondary":[2,1],"degree_bonus":1},"skill":{"intermediate":1,"advanced":2,"technician":3,"senior_technician":4},"foreign":{"cet6":2,"cet4":1},"computer":{"four_modules":2,"three_modules":1},"seniority":{"reached":2,"per_extra_year":0.5,"max":4},"tech_post":{"unit_large":4,"unit_small":2,"dept_large":2,"dept_small":1},"evaluation":{"per_excellent_year":1,"max":3},"income":2,"continuing_education":{"per_year":1,"max":3,"margin":10,"standard":90,"standard_before":32,"standard_from_year":2017}}"#;
+
+/// The rule text shown with every line scored by `row`.
+pub fn row_rule(row: &Row, category: &str) -> String {
+    let mut rule = format!("量化评价标准·{category}：{}", row.label);
+    if row.is_ranked() {
+        for s in &row.ladder {
+            if s.from == s.to {
+                rule.push_str(&format!(" 第{}名 {} 分", s.from, num(s.top)));
+            } else {
+                rule.push_str(&format!(
+                    " 第{}-{}名 {}→{}（每名减 {} 分）",
+                    s.from,
+                    s.to,
+                    num(s.top),
+                    num(s.bottom),
+                    num(s.step)
+                ));
+            }
+        }
+    } else if let Some(points) = row.points {
+        rule.push_str(&format!(" {} 分", num(points)));
+    }
+    rule
+}
 
 #[cfg(test)]
 #[path = "score_table_tests.rs"]

@@ -78,17 +78,20 @@ pub fn describe_gap(from: CivilDate, to: CivilDate) -> String {
     }
 }
 
-/// `12`, `12.5`, `0.5` — points and hours without a trailing `.0`.
+/// `12`, `12.5`, `0.5`, `59.25` — points and hours (rounded to hundredths) without a trailing
+/// zero, by integer arithmetic so that float formatting stays out of the wasm bundle.
 pub fn num(value: f64) -> String {
     if !value.is_finite() {
         return "0".to_string();
     }
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 {
-        format!("{}", rounded as i64)
-    } else {
-        let text = format!("{rounded:.2}");
-        text.trim_end_matches('0').to_string()
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let h = hundredths.unsigned_abs();
+    let (whole, fraction) = (h / 100, h % 100);
+    match fraction {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
     }
 }
 
@@ -167,5 +170,8 @@ mod tests {
         assert_eq!(num(0.5), "0.5");
         assert_eq!(num(f64::NAN), "0");
         assert_eq!(num(-3.0), "-3");
+        assert_eq!(num(59.25), "59.25");
+        assert_eq!(num(0.05), "0.05");
+        assert_eq!(num(1e300), "92233720368547758.07");
     }
 }
