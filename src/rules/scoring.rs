@@ -174,7 +174,7 @@ fn basic_lines(
     let mut best: Option<(f64, u8, usize, bool)> = None;
     let mut unknown_relatedness = false;
     for (i, e) in a.education.iter().enumerate() {
-        if let Some(date) = CivilDate::parse(&e.graduation_date).ok() {
+        if let Ok(date) = CivilDate::parse(&e.graduation_date) {
             if date > plan.seniority_cutoff {
                 continue;
             }
