@@ -288,9 +288,16 @@ fn evaluate_route(
             .filter(|c| !c.years)
             .all(|c| c.status == Status::Met);
     let shortfall = conds.iter().find_map(|c| c.shortfall.clone());
-    let mut messages: Vec<String> = conds.into_iter().map(|c| c.message).collect();
-    if let (Some(note), true) = (&f.professional_note, professional.is_some()) {
-        messages.push(note.clone());
+    let mut messages: Vec<String> = conds
+        .into_iter()
+        .map(|c| format!("{}（{}）", c.message, def.cite))
+        .collect();
+    // How the professional years were counted (start inferred, 第十四条 机关 years), where they
+    // are a condition of the route; the note cites its own rule.
+    if let Some(note) = &f.professional_note {
+        if matches!(def.id, "8.1.a" | "8.1.b" | "9.1.c" | "9.1.d") {
+            messages.push(note.clone());
+        }
     }
     RouteVerdict {
         verdict: Verdict {
@@ -298,10 +305,7 @@ fn evaluate_route(
             cite: def.cite.to_string(),
             title: def.title.to_string(),
             status,
-            messages: messages
-                .into_iter()
-                .map(|m| format!("{m}（{}）", def.cite))
-                .collect(),
+            messages,
             shortfall,
         },
         level: def.level,
