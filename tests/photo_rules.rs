@@ -232,7 +232,8 @@ fn crop_plans_scale_down_never_up() {
     assert_eq!((plan.output_width, plan.output_height), (295, 413));
     assert_eq!(plan.source_width, 2857);
     assert_eq!(plan.source_height, 4000);
-    assert_eq!(plan.source_x, (3000 - 2857 + 1) / 2);
+    // (3000 - 2857) / 2 = 71.5, rounded to the nearer pixel.
+    assert_eq!(plan.source_x, 72);
     // A landscape photo is cut from the middle, or the left edge when shifted fully left.
     let plan = plan_crop(4000, 3000, IdPhotoSize::TwoInch, -1.0, 0.0).unwrap();
     assert_eq!((plan.source_x, plan.source_y), (0, 0));
