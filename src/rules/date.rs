@@ -23,12 +23,28 @@ impl DateError {
     pub fn message(&self) -> String {
         match self {
             DateError::Empty => "未填写日期".to_string(),
-            DateError::Malformed => "日期格式应为 年-月-日，例如 2015-07-01".to_string(),
+            DateError::Malformed => {
+                "日期格式不对，请写成 2015-07-01、2015/7/1 或 2015年7月1日".to_string()
+            }
             DateError::NoSuchDay { year, month, day } => {
                 format!("{year} 年 {month} 月没有 {day} 日，请检查日期")
             }
         }
     }
+}
+
+/// Full-width digits and separators (１２－０７) as ASCII; everything else unchanged.
+pub fn normalize_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '－' => '-',
+            '／' => '/',
+            '．' => '.',
+            '　' => ' ',
+            other => other,
+        })
+        .collect()
 }
 
 pub fn is_leap_year(year: i32) -> bool {
@@ -53,16 +69,17 @@ impl CivilDate {
         Ok(CivilDate { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD` (what `<input type="date">` produces); also accepts `YYYY-M-D` and
-    /// `YYYY/MM/DD` because applicants type dates by hand too.
+    /// Parses the three forms applicants use: `2022-07-31` (what the portal shows),
+    /// `2022/7/31` and `2022年7月31日`, with ASCII or full-width digits (１２) and separators.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let text = text.trim();
+        let text = normalize_digits(text.trim());
         if text.is_empty() {
             return Err(DateError::Empty);
         }
-        let mut parts = text.split(['-', '/', '.']);
+        let text = text.strip_suffix('日').unwrap_or(&text);
+        let mut parts = text.split(['-', '/', '.', '年', '月']);
         let mut next_number = || -> Result<i64, DateError> {
-            let part = parts.next().ok_or(DateError::Malformed)?;
+            let part = parts.next().ok_or(DateError::Malformed)?.trim();
             if part.is_empty() || part.len() > 5 || !part.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(DateError::Malformed);
             }
@@ -200,6 +217,20 @@ mod tests {
             ("2022-01-01-01", Err(DateError::Malformed)),
             ("99999-01-01", Err(DateError::Malformed)),
             ("2022-999-01", Err(DateError::Malformed)),
+            ("2022年7月31日", ok(2022, 7, 31)),
+            ("2022年07月31", ok(2022, 7, 31)),
+            ("２０２２－０７－３１", ok(2022, 7, 31)),
+            ("２０２２年７月３１日", ok(2022, 7, 31)),
+            (
+                "2022年2月30日",
+                Err(DateError::NoSuchDay {
+                    year: 2022,
+                    month: 2,
+                    day: 30,
+                }),
+            ),
+            ("2022年7月", Err(DateError::Malformed)),
+            ("七月三十一日", Err(DateError::Malformed)),
         ];
         for (text, expected) in cases {
             assert_eq!(CivilDate::parse(text), expected, "input {text:?}");

@@ -1,6 +1,8 @@
 //! The applicant's draft: one serde struct with a schema version, and how stored text becomes a
 //! draft again (restored, migrated, or set aside with a reason) without ever panicking.
 
+use super::applicant::Applicant;
+use super::form_fields::{ApplicationForm, Pledge};
 use serde::{Deserialize, Serialize};
 
 /// Bump when the stored shape changes in a way `#[serde(default)]` cannot absorb, and add the
@@ -14,6 +16,12 @@ pub struct Draft {
     pub basic: BasicInfo,
     /// Step 1's photo: the file itself lives in IndexedDB under `file_id`.
     pub photo: Option<PhotoRecord>,
+    /// Step 2.
+    pub pledge: Pledge,
+    /// What the rules core reads: level, route, education, work, titles, achievements…
+    pub applicant: Applicant,
+    /// Step 3's fields that only the form checks, and numbers as typed.
+    pub form: ApplicationForm,
 }
 
 /// What the draft remembers of the chosen photo. `passes` is the rules core's verdict on the
@@ -35,6 +43,9 @@ impl Default for Draft {
             version: SCHEMA_VERSION,
             basic: BasicInfo::default(),
             photo: None,
+            pledge: Pledge::default(),
+            applicant: Applicant::default(),
+            form: ApplicationForm::default(),
         }
     }
 }
@@ -208,6 +219,7 @@ mod tests {
                 passes: true,
                 generated: false,
             }),
+            ..Draft::default()
         }
     }
 

@@ -10,6 +10,8 @@ pub mod draft;
 pub mod education;
 pub mod eligibility;
 pub mod evidence;
+pub mod form_checks;
+pub mod form_fields;
 pub mod hints;
 pub mod number_text;
 pub mod photo;

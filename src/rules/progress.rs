@@ -1,9 +1,11 @@
 //! The portal's six steps, their addresses in the app, and each step's status computed from the
 //! draft (未开始 / 进行中 / 已完成 / 有问题).
 
-use super::basic_info;
+use super::assess::assess_with_plan;
 use super::date::CivilDate;
 use super::draft::Draft;
+use super::form_checks::{has_invalid, has_missing, info_problems, pledge_problems, FormProblem};
+use super::plan::plan_by_choice;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -134,8 +136,9 @@ pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
             Some(photo) if photo.passes => StepStatus::Done,
             Some(_) => StepStatus::Problem,
         },
+        Step::Pledge => pledge_status(draft, today),
         // These steps have no fields yet; they stay 未开始 until their issues add them.
-        Step::Pledge | Step::Achievements | Step::Attachments => StepStatus::NotStarted,
+        Step::Achievements | Step::Attachments => StepStatus::NotStarted,
         Step::Preview => {
             let others: Vec<StepStatus> = Step::ALL
                 .into_iter()
@@ -156,16 +159,32 @@ pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
 }
 
 fn info_status(draft: &Draft, today: CivilDate) -> StepStatus {
-    let info = &draft.basic;
-    let missing = basic_info::missing_fields(info).len();
-    if !basic_info::problems(info, today).is_empty() {
+    let untouched = draft.basic == Default::default()
+        && draft.applicant == Default::default()
+        && draft.form == Default::default();
+    if untouched {
+        return StepStatus::NotStarted;
+    }
+    let plan = plan_by_choice(draft.applicant.plan_year);
+    let assessment = assess_with_plan(&draft.applicant, &plan);
+    let problems = info_problems(draft, &plan, assessment.eligibility.advice.as_ref(), today);
+    status_of(&problems)
+}
+
+fn pledge_status(draft: &Draft, today: CivilDate) -> StepStatus {
+    if draft.pledge == Default::default() {
+        return StepStatus::NotStarted;
+    }
+    status_of(&pledge_problems(draft, today))
+}
+
+fn status_of(problems: &[FormProblem]) -> StepStatus {
+    if has_invalid(problems) {
         StepStatus::Problem
-    } else if missing == basic_info::BASIC_FIELDS.len() {
-        StepStatus::NotStarted
-    } else if missing == 0 {
-        StepStatus::Done
-    } else {
+    } else if has_missing(problems) {
         StepStatus::InProgress
+    } else {
+        StepStatus::Done
     }
 }
 
@@ -254,19 +273,36 @@ mod tests {
             step_status(Step::Preview, &draft, today()),
             StepStatus::Problem
         );
-        for spec in basic_info::BASIC_FIELDS {
-            let value = match spec.kind {
-                basic_info::FieldKind::Choice(options) => options[0].to_string(),
-                basic_info::FieldKind::Date => "2000-01-01".to_string(),
-                _ => "某".to_string(),
-            };
-            draft.basic.set(spec.field, value);
-        }
-        draft.basic.work_start_date = "2020-07-01".into();
-        assert_eq!(step_status(Step::Info, &draft, today()), StepStatus::Done);
+        draft.basic.birth_date = "2001-02-28".into();
+        assert_eq!(
+            step_status(Step::Info, &draft, today()),
+            StepStatus::InProgress
+        );
         assert_eq!(
             step_status(Step::Preview, &draft, today()),
             StepStatus::InProgress
+        );
+    }
+
+    #[test]
+    fn pledge_status_needs_all_three_parts() {
+        let mut draft = Draft::default();
+        assert_eq!(
+            step_status(Step::Pledge, &draft, today()),
+            StepStatus::NotStarted
+        );
+        draft.pledge.agreed = true;
+        assert_eq!(
+            step_status(Step::Pledge, &draft, today()),
+            StepStatus::InProgress
+        );
+        draft.pledge.name = "张三".into();
+        draft.pledge.date = "2026-11-20".into();
+        assert_eq!(step_status(Step::Pledge, &draft, today()), StepStatus::Done);
+        draft.basic.name = "李四".into();
+        assert_eq!(
+            step_status(Step::Pledge, &draft, today()),
+            StepStatus::Problem
         );
     }
 }

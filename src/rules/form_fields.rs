@@ -1,0 +1,255 @@
+//! Step 3's fields that the score and eligibility rules do not read (身份证号, phone, 现从事专业,
+//! 受理点, the qualifications behind 资格类型, the appointment), the numbers kept as typed, and
+//! the parsers for what people type into them.
+
+use super::date::{normalize_digits, CivilDate};
+use serde::{Deserialize, Serialize};
+
+/// The certificate behind 资格类型 (the portal takes up to two).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Qualification {
+    pub name: String,
+    pub date: String,
+    pub authority: String,
+}
+
+pub const MAX_QUALIFICATIONS: usize = 2;
+
+/// The parts of 填写申报信息 that only the form itself checks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApplicationForm {
+    pub id_number: String,
+    pub phone: String,
+    /// 现从事专业.
+    pub specialty: String,
+    /// The 受理点's name, as listed in the plan.
+    pub acceptance_point: String,
+    pub qualifications: Vec<Qualification>,
+    /// 聘任情况 = 有: the post appointed to and the 聘期.
+    pub appointment_title: String,
+    pub appointment_from: String,
+    pub appointment_to: String,
+    /// Numbers exactly as typed, so that 「十二」 or 「12个月」 is shown back with a message instead
+    /// of vanishing; the rules read the parsed values copied into the applicant.
+    pub insurance_months: String,
+    pub computer_modules: String,
+    pub mountain_years: String,
+    pub expert_recommendations: String,
+    /// The applicant has pressed 下一步 or left the step once: from then on problems are shown.
+    pub validated: bool,
+}
+
+/// The pledge of step 2.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pledge {
+    pub agreed: bool,
+    pub name: String,
+    pub date: String,
+}
+
+/// A count typed by a person: ASCII or full-width digits, surrounding spaces allowed; empty is
+/// `None`. Anything else is refused with the form that is accepted.
+pub fn parse_count(text: &str) -> Result<Option<u32>, String> {
+    let text = normalize_digits(text.trim());
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "「{text}」不是整数，请只填数字，例如 12（全角、半角数字都可以）"
+        ));
+    }
+    match text.parse::<u32>() {
+        Ok(n) if n <= 10_000 => Ok(Some(n)),
+        _ => Err(format!("「{text}」太大了，请检查")),
+    }
+}
+
+const ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK_CHARS: &[u8; 11] = b"10X98765432";
+
+/// The GB 11643 check character for the first 17 digits.
+pub fn id_check_char(first17: &str) -> Option<char> {
+    if first17.len() != 17 || !first17.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let sum: u32 = first17
+        .bytes()
+        .zip(ID_WEIGHTS)
+        .map(|(b, w)| (b - b'0') as u32 * w)
+        .sum();
+    Some(ID_CHECK_CHARS[(sum % 11) as usize] as char)
+}
+
+/// Checks a 居民身份证号码 (GB 11643): 18 characters, digits with a final digit or X, a real birth
+/// date in positions 7–14, the check character, and (when known) the same birth date as 出生日期.
+pub fn check_id_number(text: &str, birth_date: Option<CivilDate>) -> Result<(), String> {
+    let id = normalize_digits(text.trim())
+        .replace(['Ｘ', 'ｘ'], "X")
+        .to_uppercase();
+    let chars = id.chars().count();
+    if chars != 18 {
+        return Err(format!("身份证号应为 18 位，现在是 {chars} 位"));
+    }
+    let (first17, last) = id.split_at(17);
+    if !first17.bytes().all(|b| b.is_ascii_digit())
+        || !last.chars().all(|c| c.is_ascii_digit() || c == 'X')
+    {
+        return Err("身份证号只能是数字，最后一位可以是 X".to_string());
+    }
+    let born = CivilDate::parse(&format!(
+        "{}-{}-{}",
+        &first17[6..10],
+        &first17[10..12],
+        &first17[12..14]
+    ))
+    .map_err(|_| {
+        format!(
+            "身份证号第 7–14 位（{}）不是有效的出生日期",
+            &first17[6..14]
+        )
+    })?;
+    let expected = id_check_char(first17).unwrap_or('?');
+    if !last.starts_with(expected) {
+        return Err("身份证号校验位不对，可能有数字输错了，请逐位核对".to_string());
+    }
+    if let Some(birth) = birth_date {
+        if birth != born {
+            return Err(format!(
+                "身份证号中的出生日期是 {}，与填写的出生日期 {} 不一致",
+                born.chinese(),
+                birth.chinese()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// An 11-digit mainland mobile number (1 followed by 3–9, then 9 digits); spaces and dashes are
+/// ignored.
+pub fn check_mobile(text: &str) -> Result<(), String> {
+    let digits: String = normalize_digits(text)
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .collect();
+    let ok = digits.len() == 11
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.starts_with('1')
+        && matches!(digits.as_bytes()[1], b'3'..=b'9');
+    if ok {
+        Ok(())
+    } else {
+        Err("手机号应为 11 位数字、以 1 开头，例如 13812345678".to_string())
+    }
+}
+
+/// 现从事专业: 1–8 characters (an error beyond), usually 4 (a note otherwise).
+pub fn check_specialty(text: &str) -> (Option<String>, Option<String>) {
+    let chars = text.trim().chars().count();
+    match chars {
+        0 => (None, None),
+        1..=8 if chars == 4 => (None, None),
+        1..=8 => (
+            None,
+            Some(format!(
+                "现从事专业一般为 4 个字（现在 {chars} 个字），请确认与平台选项一致"
+            )),
+        ),
+        _ => (
+            Some(format!("现从事专业最多 8 个字，现在 {chars} 个字")),
+            None,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_accept_full_width_digits_and_refuse_words() {
+        let cases = [
+            ("12", Ok(Some(12))),
+            (" １２ ", Ok(Some(12))),
+            ("0", Ok(Some(0))),
+            ("", Ok(None)),
+            ("   ", Ok(None)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_count(text), expected, "{text:?}");
+        }
+        for text in ["十二", "12个月", "1.5", "-3", "12a", "99999999999"] {
+            let error = parse_count(text).unwrap_err();
+            assert!(error.contains('「'), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn id_numbers_follow_gb_11643() {
+        // Real-format numbers from the standard's examples, with correct check characters.
+        let born = |t| CivilDate::parse(t).ok();
+        assert_eq!(
+            check_id_number("11010519491231002X", born("1949-12-31")),
+            Ok(())
+        );
+        assert_eq!(check_id_number("11010519491231002x", None), Ok(()));
+        assert_eq!(
+            check_id_number("440524188001010014", born("1880-01-01")),
+            Ok(())
+        );
+        assert_eq!(
+            check_id_number("１１０１０５１９４９１２３１００２Ｘ", None),
+            Ok(())
+        );
+        let cases = [
+            ("110105194912310021", "校验位"),
+            ("11010519491231002", "18 位"),
+            ("1101051949123100212", "18 位"),
+            ("11010519491331002X", "不是有效的出生日期"),
+            ("1101051949123100AX", "只能是数字"),
+        ];
+        for (id, words) in cases {
+            let error = check_id_number(id, None).unwrap_err();
+            assert!(error.contains(words), "{id}: {error}");
+        }
+        let error = check_id_number("11010519491231002X", born("1950-01-01")).unwrap_err();
+        assert!(error.contains("不一致"), "{error}");
+        assert_eq!(id_check_char("11010519491231002"), Some('X'));
+        assert_eq!(id_check_char("44052418800101001"), Some('4'));
+    }
+
+    #[test]
+    fn mobiles_are_eleven_digits_from_13_to_19() {
+        for ok in [
+            "13812345678",
+            "138 1234 5678",
+            "１３８１２３４５６７８",
+            "199-1234-5678",
+        ] {
+            assert_eq!(check_mobile(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "12812345678",
+            "1381234567",
+            "138123456789",
+            "0577-88888888",
+            "abc",
+        ] {
+            assert!(check_mobile(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn specialty_length() {
+        assert_eq!(check_specialty("机械设计"), (None, None));
+        assert!(check_specialty("电气").1.unwrap().contains("2 个字"));
+        assert!(check_specialty("机械设计及其自动化")
+            .0
+            .unwrap()
+            .contains("9 个字"));
+        assert_eq!(check_specialty(""), (None, None));
+    }
+}
