@@ -196,10 +196,18 @@ fn education_items(a: &Applicant, out: &mut Vec<EvidenceItem>) {
                     "毕业证书原件",
                 ],
             };
+            // Guide 五.3.(1)③: diplomas before 2001 have no 电子注册备案表; the 高校毕业生登记表
+            // (or a 学信网 学历认证报告) takes its place.
             let before_2001 = CivilDate::parse(&e.graduation_date).is_ok_and(|d| d.year < 2001);
-            if before_2001 {
-                parts.push("《高校毕业生登记表》扫描件（没有的在学信网做学历认证）");
-                why.push_str("；2001 年之前毕业的须提供高校毕业生登记表");
+            if before_2001
+                && e.origin != DegreeOrigin::Foreign
+                && e.origin != DegreeOrigin::HkMacaoTaiwan
+            {
+                parts = vec![
+                    "毕业证书原件",
+                    "《高校毕业生登记表》扫描件（没有的在学信网做学历认证，上传《中国高等教育学历认证报告》）",
+                ];
+                why.push_str("；2001 年之前毕业的没有电子注册备案表，提供高校毕业生登记表代替");
             }
         } else {
             parts = vec!["毕业证书原件（遗失的请学校出具证明）"];

@@ -77,7 +77,11 @@ fn education_and_work_formats() {
     let items = required_evidence(&a, latest_plan(), None);
     let pages = |id| find(&items, id).min_pages;
     assert_eq!(pages("education.0"), 3, "备案表 + 毕业证书 + 学位证书");
-    assert_eq!(pages("education.1"), 3, "before 2001: + 高校毕业生登记表");
+    assert_eq!(
+        pages("education.1"),
+        2,
+        "before 2001: 毕业证书 + 高校毕业生登记表"
+    );
     assert_eq!(pages("education.2"), 1);
     assert_eq!(pages("education.3"), 2);
     assert!(find(&items, "education.3").parts[1].contains("国外学历学位认证书"));
@@ -86,6 +90,54 @@ fn education_and_work_formats() {
     assert_eq!(pages("work.1"), 1);
     assert_eq!(pages("continuing_education"), 3);
     assert!(find(&items, "education.0").parts[0].contains("不是在线验证报告"));
+}
+
+/// Guide 五.3.(1)③: graduates before 2001 have no 学历证书电子注册备案表 (学信网 registers
+/// diplomas from 2001); they give the 高校毕业生登记表 instead, or a 学信网 学历认证报告.
+#[test]
+fn graduates_before_2001_give_the_registration_form_instead_of_the_filing_table() {
+    let cases: &[(&str, EducationLevel, &[&str])] = &[
+        (
+            "2000-12-31",
+            EducationLevel::JuniorCollege,
+            &["毕业证书原件", "高校毕业生登记表"],
+        ),
+        (
+            "1995-07-01",
+            EducationLevel::Bachelor,
+            &["毕业证书原件", "高校毕业生登记表"],
+        ),
+        (
+            "2001-01-01",
+            EducationLevel::JuniorCollege,
+            &["电子注册备案表", "毕业证书原件"],
+        ),
+        (
+            "",
+            EducationLevel::Bachelor,
+            &["电子注册备案表", "毕业证书原件"],
+        ),
+    ];
+    for &(graduated, level, parts) in cases {
+        let a = Applicant {
+            education: vec![Education {
+                level,
+                graduation_date: graduated.into(),
+                ..Education::default()
+            }],
+            ..Applicant::default()
+        };
+        let items = required_evidence(&a, latest_plan(), None);
+        let it = find(&items, "education.0");
+        assert_eq!(it.parts.len(), parts.len(), "{graduated}: {:?}", it.parts);
+        for (part, wanted) in it.parts.iter().zip(parts) {
+            assert!(part.contains(wanted), "{graduated}: {part} ≠ {wanted}");
+        }
+        assert_eq!(it.min_pages, parts.len() as u32, "{graduated}");
+        if graduated.starts_with("1") || graduated.starts_with("2000") {
+            assert!(it.parts[1].contains("学历认证"), "{:?}", it.parts);
+        }
+    }
 }
 
 #[test]
