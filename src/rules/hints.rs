@@ -56,10 +56,12 @@ fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
         if graduated > plan.seniority_cutoff {
             continue;
         }
-        // Work after the education counts from the later of graduation and the work start.
+        // Work after the education counts from the later of graduation and the work start; with
+        // no work start known, no years of work are assumed (only 博士 needs none).
         let start = match &f.professional_start {
-            Ok(p) if *p > graduated => *p,
-            _ => graduated,
+            Ok(p) if *p > graduated => Some(*p),
+            Ok(_) => Some(graduated),
+            Err(_) => None,
         };
         // A higher related education also satisfies the lower items (研究生 ⊇ 本科 ⊇ 大专 ⊇ 中专).
         let tier = e.level.tier();
@@ -79,10 +81,10 @@ fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
         if tier >= 2 {
             options.push((Level::Technician, "第十一条（一）", 1));
         }
-        let Some((level, cite, years)) = options
-            .into_iter()
-            .find(|(_, _, years)| years_check(start, *years, plan.seniority_cutoff).reached)
-        else {
+        let Some((level, cite, years)) = options.into_iter().find(|(_, _, years)| match start {
+            Some(start) => years_check(start, *years, plan.seniority_cutoff).reached,
+            None => *years == 0,
+        }) else {
             continue;
         };
         if best
@@ -307,6 +309,7 @@ mod tests {
             let a = Applicant {
                 level: Level::Technician,
                 education: vec![edu(level, graduated)],
+                professional_start_date: "2005-03-01".into(),
                 ..Applicant::default()
             };
             let hint = initial_determination(&a, plan);
@@ -318,6 +321,46 @@ mod tests {
             if let Some(h) = hint {
                 assert!(h.fits_better);
             }
+        }
+    }
+
+    /// 第十一条 asks for years of work after the education: without a work start date the hint
+    /// must not assume them (only 博士 needs none).
+    #[test]
+    fn initial_determination_needs_the_work_years_it_cites() {
+        let plan = latest_plan();
+        let cases = [
+            (EducationLevel::Bachelor, "2010-07-01", "", None),
+            (EducationLevel::Secondary, "2010-07-01", "", None),
+            (EducationLevel::Postgraduate, "2010-07-01", "", None),
+            (
+                EducationLevel::Doctor,
+                "2010-07-01",
+                "",
+                Some(("第十一条（三）", Level::Engineer)),
+            ),
+            // Work that started later than graduation counts from its own start.
+            (EducationLevel::Bachelor, "2010-07-01", "2022-01-01", None),
+            (
+                EducationLevel::Bachelor,
+                "2010-07-01",
+                "2021-12-31",
+                Some(("第十一条（二）", Level::AssistantEngineer)),
+            ),
+        ];
+        for (level, graduated, work_start, expected) in cases {
+            let a = Applicant {
+                level: Level::Technician,
+                education: vec![edu(level, graduated)],
+                professional_start_date: work_start.into(),
+                ..Applicant::default()
+            };
+            let hint = initial_determination(&a, plan);
+            assert_eq!(
+                hint.as_ref().map(|h| (h.cite.as_str(), h.leads_to)),
+                expected,
+                "{level:?} {graduated} work from 「{work_start}」"
+            );
         }
     }
 
