@@ -5,6 +5,7 @@ use super::applicant::{Achievement, Applicant, Level, TitleLevel, YesNo};
 use super::conditions::facts;
 use super::date::CivilDate;
 use super::plan::Plan;
+use super::score_achievements::current_title_since;
 use super::verdict::years_check;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -124,23 +125,25 @@ fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
     })
 }
 
-fn counts(e: &Achievement, plan: &Plan, title_date: Option<CivilDate>) -> bool {
+fn counts(e: &Achievement, plan: &Plan, title_date: &Result<Option<CivilDate>, String>) -> bool {
     let Ok(date) = CivilDate::parse(&e.date) else {
         return false;
     };
     e.selected
         && e.related != YesNo::No
         && date <= plan.achievements_cutoff
-        && title_date.is_none_or(|t| date >= t)
+        && title_date
+            .as_ref()
+            .is_ok_and(|t| t.is_none_or(|t| date >= t))
 }
 
 /// 第十二条 (一) and (二).
 fn direct_promotion(a: &Applicant, plan: &Plan) -> Vec<Hint> {
-    let title_date = CivilDate::parse(&a.current_title_date).ok();
+    let title_date = current_title_since(a);
     let valid: Vec<&Achievement> = a
         .achievements
         .iter()
-        .filter(|e| counts(e, plan, title_date))
+        .filter(|e| counts(e, plan, &title_date))
         .collect();
     let ranked = |row: &str, max_rank: u32| {
         valid
@@ -402,5 +405,28 @@ mod tests {
         assert_eq!(hints.len(), 1);
         assert_eq!(hints[0].cite, "第十二条（二）");
         assert!(!hints[0].fits_better);
+
+        // 第十七条: with a title but no date of it, no achievement is confirmed.
+        let awards = vec![ach("award.city.second", 3)];
+        let cases = [
+            (TitleLevel::AssistantEngineer, "", 0),
+            (TitleLevel::AssistantEngineer, "2021-05-02", 0),
+            (TitleLevel::AssistantEngineer, "2021-05-01", 1),
+            (TitleLevel::NoTitle, "", 1),
+        ];
+        for (title, date, expected) in cases {
+            let a = Applicant {
+                level: Level::AssistantEngineer,
+                current_title: title,
+                current_title_date: date.into(),
+                achievements: awards.clone(),
+                ..Applicant::default()
+            };
+            assert_eq!(
+                direct_promotion(&a, plan).len(),
+                expected,
+                "{title:?} {date}"
+            );
+        }
     }
 }

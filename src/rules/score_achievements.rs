@@ -1,7 +1,7 @@
 //! The 成果业绩 lines of the self-score: which achievements count, at how many points, and why the
 //! others do not (dates, ranks, same result / same year highest-only, count limits, subtotal caps).
 
-use super::applicant::{Achievement, Applicant, YesNo};
+use super::applicant::{Achievement, Applicant, TitleLevel, YesNo};
 use super::date::CivilDate;
 use super::plan::Plan;
 use super::score_table::{Grouping, Row, ScoreTable};
@@ -17,12 +17,28 @@ enum GroupKey<'a> {
     Once,
 }
 
+/// Since when achievements count (第十七条: 任现职后取得): the date the current title was
+/// obtained; `Ok(None)` when no title is held (or none is given); `Err` with the reason when a
+/// title is given without a usable date, so that no achievement can be confirmed.
+pub(crate) fn current_title_since(a: &Applicant) -> Result<Option<CivilDate>, String> {
+    let date = CivilDate::parse(&a.current_title_date);
+    match a.current_title {
+        TitleLevel::NoTitle | TitleLevel::Unknown => Ok(date.ok()),
+        title => date.map(Some).map_err(|_| {
+            format!(
+                "未填写取得现有职称（{}）的有效日期，无法确认此项是否为任现职后取得（第十七条）",
+                title.label()
+            )
+        }),
+    }
+}
+
 /// Why an achievement cannot count at all, before any grouping or cap.
 fn entry_problem(
     e: &Achievement,
     row: &Row,
     plan: &Plan,
-    title_date: Option<CivilDate>,
+    title_date: &Result<Option<CivilDate>, String>,
 ) -> Option<String> {
     if !e.selected {
         return Some("未选入本次申报（第四步「选择相关业绩」）".into());
@@ -46,13 +62,15 @@ fn entry_problem(
             plan.achievements_cutoff.iso()
         ));
     }
-    if let Some(title_date) = title_date {
-        if date < title_date {
+    match title_date {
+        Ok(Some(title_date)) if date < *title_date => {
             return Some(format!(
                 "取得于任现职（{}）之前，不计分（第十七条：业绩须为任现职后取得）",
                 title_date.iso()
             ));
         }
+        Err(reason) => return Some(reason.clone()),
+        _ => {}
     }
     if row.is_ranked() {
         if e.rank == 0 {
@@ -73,7 +91,7 @@ fn entry_problem(
 }
 
 pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> Vec<ScoreLine> {
-    let title_date = CivilDate::parse(&a.current_title_date).ok();
+    let title_date = current_title_since(a);
     let mut lines: Vec<ScoreLine> = Vec::with_capacity(a.achievements.len());
     // (line index, category index, row, date) of the entries still in the running.
     let mut live: Vec<(usize, usize, &Row, Option<CivilDate>)> = Vec::new();
@@ -110,7 +128,7 @@ pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> V
                 String::new(),
             )
         };
-        match entry_problem(e, row, plan, title_date) {
+        match entry_problem(e, row, plan, &title_date) {
             Some(reason) => l.reason = Some(reason),
             None => {
                 l.points = row.points_for_rank(e.rank).unwrap_or(0.0);

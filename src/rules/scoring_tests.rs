@@ -369,6 +369,45 @@ fn dates_selection_and_relatedness() {
     assert_eq!(points_of(&leap), [10.0]);
 }
 
+/// 第十七条: achievements count only from the current title on; a title given without a usable
+/// date leaves that unconfirmed, so nothing counts until the date is given.
+#[test]
+fn achievements_need_the_current_title_date_when_a_title_is_held() {
+    let cases = [
+        (
+            TitleLevel::AssistantEngineer,
+            "",
+            0.0,
+            Some("未填写取得现有职称（助理工程师）的有效日期"),
+        ),
+        (TitleLevel::Technician, "2021-02-29", 0.0, Some("第十七条")),
+        (TitleLevel::AssistantEngineer, "2019-01-01", 10.0, None),
+        (
+            TitleLevel::AssistantEngineer,
+            "2021-01-02",
+            0.0,
+            Some("任现职（2021-01-02）之前"),
+        ),
+        (TitleLevel::NoTitle, "", 10.0, None),
+        (TitleLevel::Unknown, "", 10.0, None),
+    ];
+    for (title, date, points, reason) in cases {
+        let mut a = with(vec![ach("paper.core", 1, "2021-01-01")]);
+        a.current_title = title;
+        a.current_title_date = date.into();
+        let l = line_of(&a, 0);
+        assert_eq!(l.points, points, "{title:?} {date}");
+        match reason {
+            Some(r) => assert!(
+                l.reason.as_deref().unwrap_or("").contains(r),
+                "{:?}",
+                l.reason
+            ),
+            None => assert_eq!(l.reason, None, "{title:?} {date}"),
+        }
+    }
+}
+
 fn basic(a: &Applicant, item: &str) -> ScoreLine {
     score(a, latest_plan())
         .lines
