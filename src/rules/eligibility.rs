@@ -7,6 +7,7 @@ use super::applicant::{Applicant, ApplyMode, Appointment, Level, QualificationTy
 use super::education;
 use super::hints::{self, Hint};
 use super::plan::Plan;
+use super::score_table::table;
 use super::scoring::ScoreBreakdown;
 use super::verdict::{Status, Verdict};
 
@@ -73,8 +74,26 @@ pub struct Eligibility {
     pub hints: Vec<Hint>,
 }
 
+/// The 资历 points a route's years give (量化评价标准: 2 on reaching the route's years, +0.5 per
+/// full year beyond, at most 4), for choosing between routes that are all met.
+fn seniority_points(figure: Option<&YearsFigure>) -> f64 {
+    let p = &table().basic.seniority;
+    match figure {
+        Some(YearsFigure {
+            have: Some(have),
+            required,
+            ..
+        }) if *have >= *required as i32 => {
+            (p.reached + (*have - *required as i32) as f64 * p.per_extra_year).min(p.max)
+        }
+        _ => 0.0,
+    }
+}
+
 /// The route the 资历 score lines are measured against: within the chosen 申报方式 (when set),
-/// the first route met, else the first one short only of years; 破格 uses 第十条（一）'s years.
+/// the route met whose 申报基本条件 give the most 资历 points (the first such in table order, so
+/// that an unrelated 大专 graduate is measured against 第八条（一）'s 2 years, not the 6 years of
+/// 高中), else the first one short only of years; 破格 uses 第十条（一）'s years.
 pub fn seniority_basis(a: &Applicant, plan: &Plan) -> SeniorityBasis {
     if a.level == Level::Unset {
         return SeniorityBasis {
@@ -84,16 +103,26 @@ pub fn seniority_basis(a: &Applicant, plan: &Plan) -> SeniorityBasis {
     }
     let routes = check_routes(a, plan, None);
     let in_mode = |r: &&RouteVerdict| a.mode == ApplyMode::Unset || r.mode == a.mode;
-    let chosen = routes
+    let points = |r: &RouteVerdict| {
+        seniority_points(r.professional.as_ref()) + seniority_points(r.title.as_ref())
+    };
+    let mut best_met: Option<(&RouteVerdict, f64)> = None;
+    for r in routes
         .iter()
         .filter(in_mode)
-        .find(|r| r.verdict.status == Status::Met && r.mode != ApplyMode::Exceptional)
-        .or_else(|| {
-            routes.iter().filter(in_mode).find(|r| {
-                r.only_years_short
-                    || (r.mode == ApplyMode::Exceptional && a.mode == ApplyMode::Exceptional)
-            })
-        });
+        .filter(|r| r.verdict.status == Status::Met && r.mode != ApplyMode::Exceptional)
+    {
+        let p = points(r);
+        if best_met.is_none_or(|(_, best)| p > best) {
+            best_met = Some((r, p));
+        }
+    }
+    let chosen = best_met.map(|(r, _)| r).or_else(|| {
+        routes.iter().filter(in_mode).find(|r| {
+            r.only_years_short
+                || (r.mode == ApplyMode::Exceptional && a.mode == ApplyMode::Exceptional)
+        })
+    });
     match chosen {
         Some(r) => SeniorityBasis {
             cite: r.verdict.cite.clone(),

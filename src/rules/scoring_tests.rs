@@ -671,6 +671,43 @@ fn seniority_lines_follow_the_route() {
     assert!(none.reason.unwrap().contains("请先选择申报级别"));
 }
 
+/// When several routes are met, the 资历 lines use the 申报基本条件 that fit the applicant best:
+/// an unrelated 大专 graduate applying for 技术员 is measured against 第八条（一）'s 2 years of the
+/// 大专 clause, not the 6 years of the 高中 clause.
+#[test]
+fn seniority_lines_use_the_met_route_that_fits_best() {
+    let technician = |level, start: &str| Applicant {
+        level: Level::Technician,
+        education: vec![Education {
+            level,
+            major: "会计学".into(),
+            related: YesNo::No,
+            graduation_date: "2010-07-01".into(),
+            ..Education::default()
+        }],
+        professional_start_date: start.into(),
+        ..Applicant::default()
+    };
+    let cases = [
+        // 大专: 2 years required.
+        (EducationLevel::JuniorCollege, "2016-12-31", 4.0, "大学专科"),
+        (EducationLevel::JuniorCollege, "2019-12-31", 2.5, "大学专科"),
+        (EducationLevel::JuniorCollege, "2020-12-31", 2.0, "大学专科"),
+        // 高中: 6 years required.
+        (EducationLevel::HighSchool, "2016-12-31", 2.0, "高中"),
+        (EducationLevel::HighSchool, "2012-12-31", 4.0, "高中"),
+    ];
+    for (level, start, points, route) in cases {
+        let l = basic(&technician(level, start), "专业工作年限");
+        assert_eq!(l.points, points, "{level:?} {start}");
+        assert!(
+            l.subject.contains(route),
+            "{level:?} {start}: {}",
+            l.subject
+        );
+    }
+}
+
 #[test]
 fn mountain_bonus_is_its_own_line() {
     let bonus = |years, county: &str| {
