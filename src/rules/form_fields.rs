@@ -48,6 +48,8 @@ pub struct Pledge {
     pub agreed: bool,
     pub name: String,
     pub date: String,
+    /// The applicant has pressed 下一步 or left the step once: from then on problems are shown.
+    pub validated: bool,
 }
 
 /// A count typed by a person: ASCII or full-width digits, surrounding spaces allowed; empty is

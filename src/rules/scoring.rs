@@ -190,19 +190,28 @@ fn basic_lines(
         unknown_relatedness |= relatedness == super::applicant::Relatedness::Unknown;
         let related = relatedness.is_related();
         let points = if related { pair[0] } else { pair[1] };
-        let key = (points, e.level.tier(), i, related);
-        if best.is_none_or(|(p, tier, _, _)| (points, e.level.tier()) > (p, tier)) {
+        // The degree bonus belongs to the education counted, so it takes part in the choice: a
+        // related 本科 with its degree (4 + 1) beats an unrelated 研究生 without one (4).
+        let with_bonus = points
+            + if e.degree_certificate {
+                b.education.degree_bonus
+            } else {
+                0.0
+            };
+        let key = (with_bonus, e.level.tier(), i, related);
+        if best.is_none_or(|(p, tier, _, _)| (with_bonus, e.level.tier()) > (p, tier)) {
             best = Some(key);
         }
     }
     match best {
-        Some((points, _, i, related)) => {
+        Some((with_bonus, _, i, related)) => {
             let e = &a.education[i];
             let bonus = if e.degree_certificate {
                 b.education.degree_bonus
             } else {
                 0.0
             };
+            let points = with_bonus - bonus;
             let mut l = line(
                 s,
                 "学历",

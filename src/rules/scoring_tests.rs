@@ -617,6 +617,69 @@ fn basic_rows() {
     );
 }
 
+/// 学历: the highest related education counts, with +1 when it has its degree certificate; with
+/// several educations the bonus is part of the choice.
+#[test]
+fn education_line_counts_the_degree_of_the_education_chosen() {
+    let e = |level, related, degree| Education {
+        level,
+        major: if related == YesNo::Yes {
+            "机械工程"
+        } else {
+            "会计学"
+        }
+        .into(),
+        related,
+        degree_certificate: degree,
+        graduation_date: "2010-07-01".into(),
+        ..Education::default()
+    };
+    use EducationLevel::*;
+    let cases = [
+        (
+            vec![
+                e(Bachelor, YesNo::Yes, true),
+                e(Postgraduate, YesNo::No, false),
+            ],
+            5.0,
+            "本科",
+        ),
+        (
+            vec![
+                e(Bachelor, YesNo::Yes, false),
+                e(Postgraduate, YesNo::No, false),
+            ],
+            4.0,
+            "研究生",
+        ),
+        (
+            vec![
+                e(Bachelor, YesNo::Yes, false),
+                e(Postgraduate, YesNo::No, true),
+            ],
+            5.0,
+            "研究生",
+        ),
+        (
+            vec![
+                e(JuniorCollege, YesNo::Yes, true),
+                e(Bachelor, YesNo::No, false),
+            ],
+            4.0,
+            "大专",
+        ),
+    ];
+    for (education, points, counted) in cases {
+        let a = Applicant {
+            education,
+            ..Applicant::default()
+        };
+        let l = basic(&a, "学历");
+        assert_eq!(l.points, points, "{}", l.subject);
+        assert!(l.subject.starts_with(counted), "{}", l.subject);
+    }
+}
+
 fn engineer(title_date: &str, work_start: &str) -> Applicant {
     Applicant {
         level: Level::Engineer,

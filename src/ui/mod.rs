@@ -1,13 +1,15 @@
 //! The Leptos shell: gathers input, asks the rules core, shows its answers. No rule lives here.
 
-mod basic_info_form;
 mod download;
+mod fields;
 mod file_store;
 mod imaging;
+mod info_step;
 mod notices;
 mod overview;
 pub mod persist;
 mod photo_step;
+mod pledge_step;
 mod step_page;
 
 use crate::rules::date::CivilDate;
@@ -68,7 +70,15 @@ fn App() -> impl IntoView {
     // the only part a static server never looks at (ARCHITECTURE.md, "Routing").
     let page = RwSignal::new(current_page());
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        page.set(current_page());
+        let (left, now) = (page.get_untracked(), current_page());
+        // Leaving a form step shows its problems from then on (as 下一步 does).
+        if let Page::Step(step) = left {
+            let empty = persistence.draft.with_untracked(|d| d.is_empty());
+            if left != now && !empty && !step_page::is_validated(persistence, step) {
+                step_page::mark_validated(persistence, step);
+            }
+        }
+        page.set(now);
         // The new page renders on the next tick; focus its heading once it is there.
         request_animation_frame(focus_main_heading);
     });
@@ -93,7 +103,10 @@ fn App() -> impl IntoView {
             <notices::StartNotices/>
             <main id="main">
                 {move || match page.get() {
-                    Page::Overview => view! { <overview::Overview/> }.into_any(),
+                    Page::Overview => {
+                        document().set_title("申报演练总览 - 职称申报演练");
+                        view! { <overview::Overview/> }.into_any()
+                    }
                     Page::Step(step) => view! { <step_page::StepPage step=step/> }.into_any(),
                 }}
             </main>

@@ -1,16 +1,69 @@
-//! The frame every step shares: position in words, heading, 上一步 / 下一步 and the way back.
+//! The frame every step shares: position in words, heading, the error summary's focus and the
+//! page title on 下一步, 上一步 / 下一步 and the way back.
 
-use super::basic_info_form::BasicInfoForm;
+use super::fields::{focus_field, FormCtx};
+use super::info_step::{assessment_memo, info_ctx, InfoStep};
+use super::persist::Persistence;
 use super::photo_step::PhotoStep;
+use super::pledge_step::{pledge_ctx, PledgeStep};
+use crate::rules::form_checks::ProblemKind;
 use crate::rules::progress::{Page, Step};
 use leptos::prelude::*;
 
+/// Marks a step as validated, so its problems are shown from now on.
+pub fn mark_validated(persistence: Persistence, step: Step) {
+    persistence.draft.update(|d| match step {
+        Step::Info => d.form.validated = true,
+        Step::Pledge => d.pledge.validated = true,
+        _ => {}
+    });
+}
+
+pub fn is_validated(persistence: Persistence, step: Step) -> bool {
+    persistence.draft.with_untracked(|d| match step {
+        Step::Info => d.form.validated,
+        Step::Pledge => d.pledge.validated,
+        _ => true,
+    })
+}
+
 #[component]
 pub fn StepPage(step: Step) -> impl IntoView {
-    let body = match step {
-        Step::Photo => view! { <PhotoStep/> }.into_any(),
-        Step::Info => view! { <BasicInfoForm/> }.into_any(),
-        other => view! { <ComingSoon step=other/> }.into_any(),
+    let persistence = expect_context::<Persistence>();
+    let draft = persistence.draft;
+    let (body, ctx): (AnyView, Option<FormCtx>) = match step {
+        Step::Photo => (view! { <PhotoStep/> }.into_any(), None),
+        Step::Pledge => {
+            let ctx = pledge_ctx(draft);
+            (view! { <PledgeStep ctx=ctx/> }.into_any(), Some(ctx))
+        }
+        Step::Info => {
+            let assessment = assessment_memo(draft);
+            let ctx = info_ctx(draft, assessment);
+            (
+                view! { <InfoStep ctx=ctx assessment=assessment/> }.into_any(),
+                Some(ctx),
+            )
+        }
+        other => (view! { <ComingSoon step=other/> }.into_any(), None),
+    };
+    let blocking = move || {
+        ctx.is_some_and(|ctx| {
+            ctx.problems
+                .with(|all| all.iter().any(|p| p.kind != ProblemKind::Note))
+        })
+    };
+    let errors_shown = move || ctx.is_some_and(|ctx| ctx.shown.get()) && blocking();
+    Effect::new(move |_| {
+        let prefix = if errors_shown() { "错误：" } else { "" };
+        document().set_title(&format!("{prefix}{} - 职称申报演练", step.title()));
+    });
+    let on_next = move |ev: leptos::ev::MouseEvent| {
+        if ctx.is_some() && blocking() {
+            ev.prevent_default();
+            mark_validated(persistence, step);
+            request_animation_frame(|| focus_field("error-summary"));
+        }
     };
     view! {
         <nav class="breadcrumbs" aria-label="位置">
@@ -26,11 +79,18 @@ pub fn StepPage(step: Step) -> impl IntoView {
                 </a>
             })}
             {step.next().map(|next| view! {
-                <a class="pager__next button" href=Page::Step(next).hash() rel="next">
+                <a class="pager__next button" href=Page::Step(next).hash() rel="next" on:click=on_next>
                     "下一步：" {next.title()}
                 </a>
             })}
         </nav>
+        <Show when=errors_shown>
+            {step.next().map(|next| view! {
+                <p class="skip-ahead">
+                    <a href=Page::Step(next).hash()>{format!("先不改，暂时跳到「{}」", next.title())}</a>
+                </p>
+            })}
+        </Show>
     }
 }
 
@@ -39,7 +99,7 @@ fn ComingSoon(step: Step) -> impl IntoView {
     view! {
         <div class="notice notice--info">
             <p>{format!("「{}」这一步的演练内容正在制作中。", step.title())}</p>
-            <p>"现在可以先完成「填写申报信息」中的基本信息。"</p>
+            <p>"现在可以先完成前面几步。"</p>
         </div>
     }
 }

@@ -79,7 +79,7 @@ test("what is typed on step 3 is saved and comes back after a reload", async () 
   await page.getByText("已恢复上次填写的内容。").waitFor();
   assert.equal(await page.getByLabel("姓名").inputValue(), "张三");
   assert.equal(await page.getByLabel("工作部门").inputValue(), "研发部");
-  assert.equal(await page.getByLabel("性别").inputValue(), "男");
+  assert.equal(await page.getByLabel("性别").evaluate((s) => s.selectedOptions[0].textContent), "男");
   await page.goto(server.url + "#/");
   assert.equal(await statusOf(page, "填写申报信息"), "进行中");
   assert.deepEqual(errors, []);
@@ -95,11 +95,15 @@ test("a reload right after typing loses nothing (the pending save is flushed)", 
   await context.close();
 });
 
-test("wrong dates are explained and the overview says 有问题", async () => {
+test("wrong dates are explained after 下一步 and the overview says 有问题", async () => {
   const { context, page } = await openApp(browser, server.url, "#/step/info");
   await page.getByLabel("出生日期").fill("1990-05-01");
   await page.getByLabel("参加工作时间").fill("1989-07-01");
-  await page.getByText("参加工作时间早于出生日期，请检查两个日期").waitFor();
+  // Nothing is shown while typing…
+  assert.equal(await page.getByText("参加工作时间早于出生日期，请检查两个日期").count(), 0);
+  // …only once the applicant moves on.
+  await page.getByRole("link", { name: /^下一步/ }).click();
+  await page.locator("#work-start-date-error", { hasText: "参加工作时间早于出生日期，请检查两个日期" }).waitFor();
   assert.equal(await page.getByLabel("参加工作时间").getAttribute("aria-invalid"), "true");
   await page.goto(server.url + "#/");
   assert.equal(await statusOf(page, "填写申报信息"), "有问题");

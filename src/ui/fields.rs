@@ -1,0 +1,324 @@
+//! Labelled form fields bound to the draft, with the rules core's problems shown beside them once
+//! the step has been validated, and the error summary that links to them.
+//!
+//! Getters and setters are shared `dyn` closures so that the view code exists once in the bundle
+//! rather than once per field.
+
+use crate::rules::draft::Draft;
+use crate::rules::form_checks::{FormProblem, ProblemKind};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+pub type Read = Arc<dyn Fn(&Draft) -> String + Send + Sync>;
+pub type Write = Arc<dyn Fn(&mut Draft, String) + Send + Sync>;
+
+/// What every field of a step needs: the draft, the step's problems, and whether they are shown.
+#[derive(Clone, Copy)]
+pub struct FormCtx {
+    pub draft: RwSignal<Draft>,
+    pub problems: Memo<Vec<FormProblem>>,
+    pub shown: Signal<bool>,
+}
+
+impl FormCtx {
+    /// The messages for one field, or nothing while the step has not been validated.
+    fn messages_for(self, id: &str) -> Vec<FormProblem> {
+        if !self.shown.get() {
+            return Vec::new();
+        }
+        self.problems
+            .with(|all| all.iter().filter(|p| p.field == id).cloned().collect())
+    }
+}
+
+pub fn get(f: impl Fn(&Draft) -> String + Send + Sync + 'static) -> Read {
+    Arc::new(f)
+}
+
+pub fn set(f: impl Fn(&mut Draft, String) + Send + Sync + 'static) -> Write {
+    Arc::new(f)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// Typed dates: the three accepted forms are in the hint.
+    Date,
+    /// Typed counts: full-width digits are accepted.
+    Number,
+}
+
+/// A field's label, hint, messages and the ids that tie them to the input.
+fn frame(
+    ctx: FormCtx,
+    id: String,
+    label: String,
+    optional: bool,
+    hint: Option<String>,
+    input: impl IntoView + 'static,
+) -> impl IntoView {
+    let id_for_messages = id.clone();
+    let messages = Memo::new(move |_| ctx.messages_for(&id_for_messages));
+    let has_error = move || messages.with(|m| m.iter().any(|p| p.kind != ProblemKind::Note));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field--error=has_error>
+            <label for=id.clone()>
+                {label}
+                {optional.then(|| view! { <span class="optional">"（选填）"</span> })}
+            </label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            <p class="error-text" id=error_id>
+                {move || {
+                    messages
+                        .get()
+                        .into_iter()
+                        .map(|p| {
+                            let class = if p.kind == ProblemKind::Note { "note-text" } else { "" };
+                            view! { <span class=class>{p.message}</span> }
+                        })
+                        .collect::<Vec<_>>()
+                }}
+            </p>
+            {input}
+        </div>
+    }
+}
+
+fn described_by(id: &str, has_hint: bool) -> String {
+    if has_hint {
+        format!("{id}-hint {id}-error")
+    } else {
+        format!("{id}-error")
+    }
+}
+
+fn invalid_attr(ctx: FormCtx, id: String) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    move || {
+        let bad = ctx.shown.get()
+            && ctx.problems.with(|all| {
+                all.iter()
+                    .any(|p| p.field == id && p.kind != ProblemKind::Note)
+            });
+        if bad {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// A text, date or number input.
+#[allow(clippy::too_many_arguments)]
+pub fn input_field(
+    ctx: FormCtx,
+    id: impl Into<String>,
+    label: impl Into<String>,
+    kind: Kind,
+    optional: bool,
+    hint: Option<&str>,
+    suggestions: Option<&'static str>,
+    get: Read,
+    set: Write,
+) -> AnyView {
+    let id = id.into();
+    let hint = match (kind, hint) {
+        (_, Some(h)) => Some(h.to_string()),
+        (Kind::Date, None) => Some("例如 2015-07-01、2015/7/1 或 2015年7月1日".to_string()),
+        _ => None,
+    };
+    let draft = ctx.draft;
+    let value = move || draft.with(|d| get(d));
+    let mode = match kind {
+        Kind::Number => "numeric",
+        _ => "text",
+    };
+    let input = view! {
+        <input id=id.clone() type="text" inputmode=mode autocomplete="off"
+            list=suggestions
+            aria-describedby=described_by(&id, hint.is_some())
+            aria-invalid=invalid_attr(ctx, id.clone())
+            prop:value=value
+            on:input=move |ev| {
+                let text = event_target_value(&ev);
+                draft.update(|d| set(d, text));
+            }/>
+    };
+    frame(ctx, id, label.into(), optional, hint, input).into_any()
+}
+
+/// A select box over `options` (value = index); "" is the unset choice.
+#[allow(clippy::too_many_arguments)]
+pub fn select_field(
+    ctx: FormCtx,
+    id: impl Into<String>,
+    label: impl Into<String>,
+    optional: bool,
+    hint: Option<&str>,
+    options: Vec<&'static str>,
+    get: Read,
+    set: Write,
+) -> AnyView {
+    let id = id.into();
+    let hint = hint.map(str::to_string);
+    let draft = ctx.draft;
+    let get = Arc::new(get);
+    let current = {
+        let get = get.clone();
+        Memo::new(move |_| draft.with(|d| get(d)))
+    };
+    let options = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, text)| {
+            let value = index.to_string();
+            let selected_value = value.clone();
+            view! {
+                <option value=value selected=move || current.get() == selected_value>{text}</option>
+            }
+        })
+        .collect::<Vec<_>>();
+    let input = view! {
+        <select id=id.clone()
+            aria-describedby=described_by(&id, hint.is_some())
+            aria-invalid=invalid_attr(ctx, id.clone())
+            prop:value=move || current.get()
+            on:change=move |ev| {
+                let value = event_target_value(&ev);
+                draft.update(|d| set(d, value));
+            }>
+            <option value="" selected=move || current.get().is_empty()>"请选择"</option>
+            {options}
+        </select>
+    };
+    frame(ctx, id, label.into(), optional, hint, input).into_any()
+}
+
+/// A select over a choice enum's `ALL` list.
+#[allow(clippy::too_many_arguments)]
+pub fn choice_field<E>(
+    ctx: FormCtx,
+    id: impl Into<String>,
+    label: impl Into<String>,
+    hint: Option<&str>,
+    all: &'static [E],
+    label_of: fn(E) -> &'static str,
+    read: impl Fn(&Draft) -> E + Send + Sync + 'static,
+    write: impl Fn(&mut Draft, E) + Send + Sync + 'static,
+) -> AnyView
+where
+    E: Copy + PartialEq + Default + Send + Sync + 'static,
+{
+    let options = all.iter().map(|e| label_of(*e)).collect();
+    select_field(
+        ctx,
+        id,
+        label,
+        false,
+        hint,
+        options,
+        get(move |d| {
+            let current = read(d);
+            all.iter()
+                .position(|e| *e == current)
+                .map(|i| i.to_string())
+                .unwrap_or_default()
+        }),
+        set(move |d, value| {
+            let chosen = value
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| all.get(i).copied());
+            write(d, chosen.unwrap_or_default());
+        }),
+    )
+}
+
+pub fn checkbox_field(
+    ctx: FormCtx,
+    id: impl Into<String>,
+    label: impl Into<String>,
+    read: impl Fn(&Draft) -> bool + Send + Sync + 'static,
+    write: impl Fn(&mut Draft, bool) + Send + Sync + 'static,
+) -> AnyView {
+    let id = id.into();
+    let draft = ctx.draft;
+    let id_for_messages = id.clone();
+    let messages = Memo::new(move |_| ctx.messages_for(&id_for_messages));
+    view! {
+        <div class="field field--checkbox">
+            <p class="error-text" id=format!("{id}-error")>
+                {move || messages.get().into_iter().map(|p| p.message).collect::<Vec<_>>().join("；")}
+            </p>
+            <label class="choice">
+                <input id=id.clone() type="checkbox"
+                    aria-describedby=format!("{id}-error")
+                    prop:checked=move || draft.with(|d| read(d))
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        draft.update(|d| write(d, checked));
+                    }/>
+                {label.into()}
+            </label>
+        </div>
+    }
+    .into_any()
+}
+
+/// Moves focus to a field (and scrolls it into view) without touching the URL: the app's router
+/// owns the part after `#`.
+pub fn focus_field(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
+/// The problems of a validated step, each linking to its field. Focused when the step is
+/// submitted with problems.
+#[component]
+pub fn ErrorSummary(ctx: FormCtx) -> impl IntoView {
+    let visible = Memo::new(move |_| {
+        if !ctx.shown.get() {
+            return Vec::new();
+        }
+        ctx.problems.with(|all| {
+            all.iter()
+                .filter(|p| p.kind != ProblemKind::Note)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let problems = visible.get();
+        (!problems.is_empty()).then(|| {
+            let count = problems.len();
+            let items = problems
+                .into_iter()
+                .map(|p| {
+                    let field = p.field.clone();
+                    view! {
+                        <li>
+                            <a href=format!("#{}", p.field) on:click=move |ev| {
+                                ev.prevent_default();
+                                focus_field(&field);
+                            }>{p.message}</a>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <div class="error-summary" id="error-summary" role="alert" tabindex="-1"
+                    aria-labelledby="error-summary-title">
+                    <h2 id="error-summary-title">{format!("有 {count} 处需要修改")}</h2>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
