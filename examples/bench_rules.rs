@@ -68,6 +68,7 @@ fn applicant() -> Applicant {
                 general_public: 18.0,
                 industry_public: 12.0,
                 professional: 70.0,
+                ..ContinuingEducationYear::default()
             })
             .collect(),
         achievements,

@@ -26,6 +26,7 @@ fn ce(year: i32, general: f64, industry: f64, professional: f64) -> ContinuingEd
         general_public: general,
         industry_public: industry,
         professional,
+        ..ContinuingEducationYear::default()
     }
 }
 

@@ -304,6 +304,10 @@ pub struct ContinuingEducationYear {
     pub industry_public: f64,
     /// 专业科目
     pub professional: f64,
+    /// 组织单位名称 (as on the 温州继续教育网 statement).
+    pub organiser: String,
+    /// 学习情况: the guide says to enter 「合格」.
+    pub passed: YesNo,
 }
 
 /// One entry of the 业绩档案 that the score table reads. `row` is the id of a score-table row
@@ -330,6 +334,11 @@ pub struct Achievement {
     pub finished: bool,
     /// 「其他能体现成果业绩或能力的内容」: what the applicant claims.
     pub claim: String,
+    /// The journal, publisher, patent number, awarding body… as the portal asks per section.
+    pub detail: String,
+    /// 资质证书: the end date, unless `long_term` (「长期有效」).
+    pub end_date: String,
+    pub long_term: bool,
 }
 
 impl Default for Achievement {
@@ -345,6 +354,9 @@ impl Default for Achievement {
             unit_stamped: false,
             finished: false,
             claim: String::new(),
+            detail: String::new(),
+            end_date: String::new(),
+            long_term: false,
         }
     }
 }
@@ -498,6 +510,7 @@ mod tests {
                 general_public: 18.0,
                 industry_public: 0.0,
                 professional: 60.5,
+                ..ContinuingEducationYear::default()
             }],
             ..Applicant::default()
         };

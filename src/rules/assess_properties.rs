@@ -58,7 +58,7 @@ prop_compose! {
                      rank in prop_oneof![0u32..12, any::<u32>()], date in date(), group in prop_oneof![Just(String::new()), "[ab]"],
                      selected in any::<bool>(), related in pick(YesNo::ALL, YesNo::Unknown), stamped in any::<bool>(),
                      finished in any::<bool>()) -> Achievement {
-        Achievement { row, title: String::new(), rank, date, group_key: group, selected, related, unit_stamped: stamped, finished, claim: String::new() }
+        Achievement { row, title: String::new(), rank, date, group_key: group, selected, related, unit_stamped: stamped, finished, claim: String::new(), ..Achievement::default() }
     }
 }
 
@@ -104,7 +104,7 @@ prop_compose! {
             expert_recommendations: experts,
             evaluations: evaluations.into_iter().map(|(year, grade)| AnnualEvaluation { year, grade }).collect(),
             continuing_education: hours.into_iter().map(|(year, general_public, industry_public, professional)|
-                ContinuingEducationYear { year, general_public, industry_public, professional }).collect(),
+                ContinuingEducationYear { year, general_public, industry_public, professional, ..Default::default() }).collect(),
             achievements,
             ..base
         }

@@ -279,6 +279,7 @@ mod tests {
             general_public: general,
             industry_public: industry,
             professional,
+            ..ContinuingEducationYear::default()
         }
     }
 

@@ -286,6 +286,24 @@ fn achievement_items(a: &Applicant, out: &mut Vec<EvidenceItem>) {
                 ),
                 "honour" | "skill_title" => ("获得荣誉称号情况", vec!["荣誉证书或授予文件"], None),
                 "competition" => ("获奖情况", vec!["竞赛获奖证书或获奖文件"], None),
+                // 学术技术兼职 needs no evidence (guide 五.3 非必填项 (1)).
+                "part_time" => continue,
+                "engineering" => (
+                    "工程技术项目",
+                    vec!["项目合同、任务书或验收文件（写明本人承担的工作）"],
+                    None,
+                ),
+                "promotion" => (
+                    "成果被指示、采纳、运用和推广情况",
+                    vec!["单位出具的经济效益或推广应用证明"],
+                    None,
+                ),
+                "certificate" => (
+                    "资质证书",
+                    vec!["资质证书"],
+                    Some("没有期限的证书，结束日期填「长期有效」"),
+                ),
+                "reward" => ("奖惩情况", vec!["单位盖章的奖惩文件"], None),
                 _ => (
                     "其他佐证材料",
                     vec!["能说明该项成果业绩或能力的佐证材料"],

@@ -226,3 +226,45 @@ fn achievements_and_claims_bring_their_evidence() {
     let items = required_evidence(&a, latest_plan(), None);
     find(&items, "attachment.skill_archive");
 }
+
+#[test]
+fn sections_without_points_still_ask_for_their_evidence_except_part_time_posts() {
+    let entry = |row: &str| Achievement {
+        row: row.into(),
+        title: "某项".into(),
+        ..Achievement::default()
+    };
+    let a = Applicant {
+        achievements: vec![
+            entry("part_time.post"),
+            entry("engineering.project"),
+            entry("promotion.result"),
+            entry("certificate.qualification"),
+            entry("reward.record"),
+        ],
+        ..Applicant::default()
+    };
+    let items = required_evidence(&a, latest_plan(), None);
+    assert!(
+        !ids(&items).contains(&"achievement.0"),
+        "学术技术兼职 needs no evidence"
+    );
+    assert_eq!(find(&items, "achievement.1").section, "工程技术项目");
+    assert_eq!(
+        find(&items, "achievement.2").section,
+        "成果被指示、采纳、运用和推广情况"
+    );
+    assert!(find(&items, "achievement.3")
+        .notes
+        .iter()
+        .any(|n| n.contains("长期有效")));
+    assert_eq!(find(&items, "achievement.4").section, "奖惩情况");
+    // None of them scores.
+    let score = crate::rules::scoring::score(&a, latest_plan());
+    assert_eq!(score.achievements_total, 0.0);
+    assert!(score
+        .lines
+        .iter()
+        .filter(|l| l.achievement.is_some())
+        .all(|l| !l.counted && l.reason.is_some()));
+}

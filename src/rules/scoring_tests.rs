@@ -224,6 +224,7 @@ fn achievements_cap_35_and_basic_cap_20() {
         general_public: 18.0,
         industry_public: 12.0,
         professional: 70.0,
+        ..ContinuingEducationYear::default()
     };
     let a = Applicant {
         education: vec![Education {
@@ -583,6 +584,7 @@ fn basic_rows() {
                 general_public: 18.0,
                 industry_public: 0.0,
                 professional,
+                ..ContinuingEducationYear::default()
             })
             .collect(),
         ..Applicant::default()
