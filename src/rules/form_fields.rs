@@ -70,6 +70,23 @@ pub fn parse_count(text: &str) -> Result<Option<u32>, String> {
     }
 }
 
+/// Hours of continuing education as typed: ASCII or full-width digits, one decimal point allowed
+/// (some courses give half hours); empty is 0.
+pub fn parse_hours(text: &str) -> Result<f64, String> {
+    let text = normalize_digits(text.trim());
+    if text.is_empty() {
+        return Ok(0.0);
+    }
+    let valid = text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|b| *b == b'.').count() <= 1
+        && !text.starts_with('.')
+        && !text.ends_with('.');
+    match text.parse::<f64>() {
+        Ok(hours) if valid && hours <= 1000.0 => Ok(hours),
+        _ => Err(format!("「{text}」不是学时数，请只填数字，例如 60 或 7.5")),
+    }
+}
+
 const ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS: &[u8; 11] = b"10X98765432";
 
@@ -186,6 +203,22 @@ mod tests {
         for text in ["十二", "12个月", "1.5", "-3", "12a", "99999999999"] {
             let error = parse_count(text).unwrap_err();
             assert!(error.contains('「'), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn hours_accept_halves_and_full_width() {
+        let cases = [
+            ("60", Ok(60.0)),
+            ("７.５", Ok(7.5)),
+            ("", Ok(0.0)),
+            (" 18 ", Ok(18.0)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_hours(text), expected, "{text:?}");
+        }
+        for bad in ["六十", "60学时", "1.2.3", ".5", "5.", "-3", "99999"] {
+            assert!(parse_hours(bad).is_err(), "{bad}");
         }
     }
 

@@ -6,6 +6,7 @@ use super::date::CivilDate;
 use super::draft::Draft;
 use super::form_checks::{has_invalid, has_missing, info_problems, pledge_problems, FormProblem};
 use super::plan::plan_by_choice;
+use super::verdict::Status;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
@@ -137,8 +138,9 @@ pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
             Some(_) => StepStatus::Problem,
         },
         Step::Pledge => pledge_status(draft, today),
-        // These steps have no fields yet; they stay 未开始 until their issues add them.
-        Step::Achievements | Step::Attachments => StepStatus::NotStarted,
+        Step::Achievements => achievements_status(draft),
+        // This step has no fields yet; it stays 未开始 until its issue adds them.
+        Step::Attachments => StepStatus::NotStarted,
         Step::Preview => {
             let others: Vec<StepStatus> = Step::ALL
                 .into_iter()
@@ -176,6 +178,27 @@ fn pledge_status(draft: &Draft, today: CivilDate) -> StepStatus {
         return StepStatus::NotStarted;
     }
     status_of(&pledge_problems(draft, today))
+}
+
+/// 业绩档案: 有问题 while a continuing-education year or an evaluation year falls short, 已完成
+/// once both are met.
+fn achievements_status(draft: &Draft) -> StepStatus {
+    let a = &draft.applicant;
+    if a.continuing_education.is_empty() && a.evaluations.is_empty() && a.achievements.is_empty() {
+        return StepStatus::NotStarted;
+    }
+    let assessment = assess_with_plan(a, &plan_by_choice(a.plan_year));
+    let statuses = [
+        assessment.continuing_education.verdict.status,
+        assessment.evaluations.verdict.status,
+    ];
+    if statuses.contains(&Status::NotMet) {
+        StepStatus::Problem
+    } else if statuses.iter().all(|s| *s == Status::Met) {
+        StepStatus::Done
+    } else {
+        StepStatus::InProgress
+    }
 }
 
 fn status_of(problems: &[FormProblem]) -> StepStatus {

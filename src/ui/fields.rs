@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-pub type Read = Arc<dyn Fn(&Draft) -> String + Send + Sync>;
+/// A reactive read: whatever it reads is what the field re-renders on.
+pub type Read = Arc<dyn Fn() -> String + Send + Sync>;
 pub type Write = Arc<dyn Fn(&mut Draft, String) + Send + Sync>;
 
 /// What every field of a step needs: the draft, the step's problems, and whether they are shown.
@@ -22,6 +23,21 @@ pub struct FormCtx {
 }
 
 impl FormCtx {
+    /// A text read from the whole draft.
+    pub fn get(self, f: impl Fn(&Draft) -> String + Send + Sync + 'static) -> Read {
+        let draft = self.draft;
+        Arc::new(move || draft.with(|d| f(d)))
+    }
+
+    /// Any value read from the whole draft.
+    pub fn read<T>(
+        self,
+        f: impl Fn(&Draft) -> T + Send + Sync + 'static,
+    ) -> impl Fn() -> T + Send + Sync + 'static {
+        let draft = self.draft;
+        move || draft.with(|d| f(d))
+    }
+
     /// The messages for one field, or nothing while the step has not been validated.
     fn messages_for(self, id: &str) -> Vec<FormProblem> {
         if !self.shown.get() {
@@ -30,10 +46,6 @@ impl FormCtx {
         self.problems
             .with(|all| all.iter().filter(|p| p.field == id).cloned().collect())
     }
-}
-
-pub fn get(f: impl Fn(&Draft) -> String + Send + Sync + 'static) -> Read {
-    Arc::new(f)
 }
 
 pub fn set(f: impl Fn(&mut Draft, String) + Send + Sync + 'static) -> Write {
@@ -130,7 +142,8 @@ pub fn input_field(
         _ => None,
     };
     let draft = ctx.draft;
-    let value = move || draft.with(|d| get(d));
+    // A memo, so that a keystroke elsewhere in a long form does not touch this input's DOM.
+    let value = Memo::new(move |_| get());
     let mode = match kind {
         Kind::Number => "numeric",
         _ => "text",
@@ -140,7 +153,7 @@ pub fn input_field(
             list=suggestions
             aria-describedby=described_by(&id, hint.is_some())
             aria-invalid=invalid_attr(ctx, id.clone())
-            prop:value=value
+            prop:value=move || value.get()
             on:input=move |ev| {
                 let text = event_target_value(&ev);
                 draft.update(|d| set(d, text));
@@ -164,11 +177,7 @@ pub fn select_field(
     let id = id.into();
     let hint = hint.map(str::to_string);
     let draft = ctx.draft;
-    let get = Arc::new(get);
-    let current = {
-        let get = get.clone();
-        Memo::new(move |_| draft.with(|d| get(d)))
-    };
+    let current = Memo::new(move |_| get());
     let options = options
         .into_iter()
         .enumerate()
@@ -205,7 +214,7 @@ pub fn choice_field<E>(
     hint: Option<&str>,
     all: &'static [E],
     label_of: fn(E) -> &'static str,
-    read: impl Fn(&Draft) -> E + Send + Sync + 'static,
+    read: impl Fn() -> E + Send + Sync + 'static,
     write: impl Fn(&mut Draft, E) + Send + Sync + 'static,
 ) -> AnyView
 where
@@ -219,8 +228,8 @@ where
         false,
         hint,
         options,
-        get(move |d| {
-            let current = read(d);
+        Arc::new(move || {
+            let current = read();
             all.iter()
                 .position(|e| *e == current)
                 .map(|i| i.to_string())
@@ -240,13 +249,14 @@ pub fn checkbox_field(
     ctx: FormCtx,
     id: impl Into<String>,
     label: impl Into<String>,
-    read: impl Fn(&Draft) -> bool + Send + Sync + 'static,
+    read: impl Fn() -> bool + Send + Sync + 'static,
     write: impl Fn(&mut Draft, bool) + Send + Sync + 'static,
 ) -> AnyView {
     let id = id.into();
     let draft = ctx.draft;
     let id_for_messages = id.clone();
     let messages = Memo::new(move |_| ctx.messages_for(&id_for_messages));
+    let checked = Memo::new(move |_| read());
     view! {
         <div class="field field--checkbox">
             <p class="error-text" id=format!("{id}-error")>
@@ -255,7 +265,7 @@ pub fn checkbox_field(
             <label class="choice">
                 <input id=id.clone() type="checkbox"
                     aria-describedby=format!("{id}-error")
-                    prop:checked=move || draft.with(|d| read(d))
+                    prop:checked=move || checked.get()
                     on:change=move |ev| {
                         let checked = event_target_checked(&ev);
                         draft.update(|d| write(d, checked));
@@ -321,4 +331,40 @@ pub fn ErrorSummary(ctx: FormCtx) -> impl IntoView {
             }
         })
     }
+}
+
+/// A number typed as text. A value that does not parse stays in the box with the parser's
+/// message under it, and the draft keeps its last good value.
+pub fn parsed_field<T: 'static>(
+    draft: RwSignal<Draft>,
+    id: String,
+    label: String,
+    read: impl Fn() -> String + Send + Sync + 'static,
+    parse: fn(&str) -> Result<T, String>,
+    write: impl Fn(&mut Draft, T) + Send + Sync + 'static,
+) -> AnyView {
+    let value = Memo::new(move |_| read());
+    let error = RwSignal::new(None::<String>);
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field field--compact" class:field--error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" inputmode="decimal" autocomplete="off"
+                aria-describedby=error_id.clone()
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    match parse(&text) {
+                        Ok(parsed) => {
+                            error.set(None);
+                            draft.update(|d| write(d, parsed));
+                        }
+                        Err(message) => error.set(Some(message)),
+                    }
+                }/>
+            <p class="error-text" id=error_id>{move || error.get()}</p>
+        </div>
+    }
+    .into_any()
 }

@@ -2,7 +2,7 @@
 //! the rules core's checks and a live eligibility panel.
 
 use super::fields::{
-    checkbox_field, choice_field, get, input_field, select_field, set, ErrorSummary, FormCtx, Kind,
+    checkbox_field, choice_field, input_field, select_field, set, ErrorSummary, FormCtx, Kind,
 };
 use super::today;
 use crate::rules::applicant::{
@@ -62,7 +62,7 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
         .iter()
         .map(|spec| {
             let field = spec.field;
-            let read = get(move |d| d.basic.get(field).to_string());
+            let read = ctx.get(move |d| d.basic.get(field).to_string());
             let write = set(move |d, v| d.basic.set(field, v));
             match spec.kind {
                 FieldKind::Choice(options) => select_field(
@@ -72,7 +72,7 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
                     false,
                     spec.hint,
                     options.to_vec(),
-                    get(move |d| {
+                    ctx.get(move |d| {
                         let current = d.basic.get(field);
                         options
                             .iter()
@@ -140,9 +140,9 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
             </div>
             {input_field(ctx, "id-number", "身份证号", Kind::Text, true,
                 Some("18 位，最后一位可以是 X；本工具只在本机检查校验位"), None,
-                get(|d| d.form.id_number.clone()), set(|d, v| d.form.id_number = v))}
+                ctx.get(move |d| d.form.id_number.clone()), set(|d, v| d.form.id_number = v))}
             {input_field(ctx, "phone", "手机号码", Kind::Number, true, None, None,
-                get(|d| d.form.phone.clone()), set(|d, v| d.form.phone = v))}
+                ctx.get(move |d| d.form.phone.clone()), set(|d, v| d.form.phone = v))}
         </section>
     }
 }
@@ -187,7 +187,7 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
             {select_field(ctx, "plan", "评审计划", false,
                 Some("默认是本工具知道的最新一年；请与平台上选择的计划一致"),
                 plan_labels,
-                get(move |d| {
+                ctx.get(move |d| {
                     let year = plan_by_choice(d.applicant.plan_year).year;
                     known.iter().position(|p| p.year == year).map(|i| i.to_string()).unwrap_or_default()
                 }),
@@ -195,16 +195,16 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                     d.applicant.plan_year = v.parse::<usize>().ok().and_then(|i| known.get(i)).map_or(0, |p| p.year);
                 }))}
             {choice_field(ctx, "level", "申报级别", None, Level::ALL, Level::label,
-                |d| d.applicant.level, |d, v| d.applicant.level = v)}
+                ctx.read(move |d| d.applicant.level), |d, v| d.applicant.level = v)}
             {choice_field(ctx, "mode", "申报方式", None, ApplyMode::ALL, ApplyMode::label,
-                |d| d.applicant.mode, |d, v| d.applicant.mode = v)}
+                ctx.read(move |d| d.applicant.mode), |d, v| d.applicant.mode = v)}
             {input_field(ctx, "specialty", "现从事专业", Kind::Text, false,
                 Some("一般 4 个字，最多 8 个字；可从常用名称中选，以平台选项为准"),
                 Some("specialty-suggestions"),
-                get(|d| d.form.specialty.clone()), set(|d, v| d.form.specialty = v))}
+                ctx.get(move |d| d.form.specialty.clone()), set(|d, v| d.form.specialty = v))}
             <datalist id="specialty-suggestions">{specialties}</datalist>
             {select_field(ctx, "acceptance-point", "受理点", false, None, points,
-                get(move |d| points_for_get.iter().position(|p| *p == d.form.acceptance_point)
+                ctx.get(move |d| points_for_get.iter().position(|p| *p == d.form.acceptance_point)
                     .map(|i| i.to_string()).unwrap_or_default()),
                 set(move |d, v| d.form.acceptance_point = v.parse::<usize>().ok()
                     .and_then(|i| points_for_set.get(i)).map(|s| s.to_string()).unwrap_or_default()))}
@@ -221,7 +221,7 @@ fn EducationSection(ctx: FormCtx) -> impl IntoView {
         (0..count.get())
             .map(|i| {
                 let read = move |f: fn(&Education) -> String| {
-                    get(move |d| d.applicant.education.get(i).map(f).unwrap_or_default())
+                    ctx.get(move |d| d.applicant.education.get(i).map(f).unwrap_or_default())
                 };
                 let write = move |f: fn(&mut Education, String)| {
                     set(move |d, v| {
@@ -236,7 +236,7 @@ fn EducationSection(ctx: FormCtx) -> impl IntoView {
                         {choice_field(ctx, format!("edu-{i}-level"), "学历层次",
                             Some("技工院校中级工班、高级工班、预备技师（技师）班分别按中专、大专、本科对待（第十八条）"),
                             EducationLevel::ALL, EducationLevel::label,
-                            move |d| d.applicant.education.get(i).map(|e| e.level).unwrap_or_default(),
+                            ctx.read(move |d| d.applicant.education.get(i).map(|e| e.level).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.education.get_mut(i) { e.level = v })}
                         {input_field(ctx, format!("edu-{i}-school"), "学校", Kind::Text, false, None, None,
                             read(|e| e.school.clone()), write(|e, v| e.school = v))}
@@ -245,16 +245,16 @@ fn EducationSection(ctx: FormCtx) -> impl IntoView {
                         {choice_field(ctx, format!("edu-{i}-related"), "与机电专业相关（相同或相近）",
                             Some("第十九条：机电类、机械类、电子类、电气类、自动化类、工业设计类、金属材料类、计算机类为相关专业；不相关的学历按「不具备规定学历」对待（第十三条）"),
                             YesNo::ALL, YesNo::label,
-                            move |d| d.applicant.education.get(i).map(|e| e.related).unwrap_or_default(),
+                            ctx.read(move |d| d.applicant.education.get(i).map(|e| e.related).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.education.get_mut(i) { e.related = v })}
                         {checkbox_field(ctx, format!("edu-{i}-degree"), "同时取得学位证书",
-                            move |d| d.applicant.education.get(i).is_some_and(|e| e.degree_certificate),
+                            ctx.read(move |d| d.applicant.education.get(i).is_some_and(|e| e.degree_certificate)),
                             move |d, v| if let Some(e) = d.applicant.education.get_mut(i) { e.degree_certificate = v })}
                         {input_field(ctx, format!("edu-{i}-graduation"), "毕业日期", Kind::Date, false, None, None,
                             read(|e| e.graduation_date.clone()), write(|e, v| e.graduation_date = v))}
                         {choice_field(ctx, format!("edu-{i}-origin"), "学历取得地", None,
                             DegreeOrigin::ALL, DegreeOrigin::label,
-                            move |d| d.applicant.education.get(i).map(|e| e.origin).unwrap_or_default(),
+                            ctx.read(move |d| d.applicant.education.get(i).map(|e| e.origin).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.education.get_mut(i) { e.origin = v })}
                         <button type="button" class="link-button"
                             on:click=move |_| draft.update(|d| { if i < d.applicant.education.len() { d.applicant.education.remove(i); } })>
@@ -285,7 +285,7 @@ fn WorkSection(ctx: FormCtx) -> impl IntoView {
         (0..count.get())
             .map(|i| {
                 let read = move |f: fn(&WorkPeriod) -> String| {
-                    get(move |d| d.applicant.work.get(i).map(f).unwrap_or_default())
+                    ctx.get(move |d| d.applicant.work.get(i).map(f).unwrap_or_default())
                 };
                 let write = move |f: fn(&mut WorkPeriod, String)| {
                     set(move |d, v| {
@@ -307,7 +307,7 @@ fn WorkSection(ctx: FormCtx) -> impl IntoView {
                         {choice_field(ctx, format!("work-{i}-kind"), "工作性质",
                             Some("在机关从事的工作年限可计入专业工作年限（第十四条）"),
                             WorkKind::ALL, WorkKind::label,
-                            move |d| d.applicant.work.get(i).map(|w| w.kind).unwrap_or_default(),
+                            ctx.read(move |d| d.applicant.work.get(i).map(|w| w.kind).unwrap_or_default()),
                             move |d, v| if let Some(w) = d.applicant.work.get_mut(i) { w.kind = v })}
                         {input_field(ctx, format!("work-{i}-post"), "行政职务", Kind::Text, true,
                             Some("有行政职务的，佐证材料要加上行政任命文件"), None,
@@ -331,11 +331,11 @@ fn WorkSection(ctx: FormCtx) -> impl IntoView {
             </button>
             {input_field(ctx, "professional-start", "从事专业技术工作起始时间", Kind::Date, false,
                 Some("参加工作时间以首次缴纳社保为准；这里填开始从事机电相关专业技术工作的时间"), None,
-                get(|d| d.applicant.professional_start_date.clone()),
+                ctx.get(move |d| d.applicant.professional_start_date.clone()),
                 set(|d, v| d.applicant.professional_start_date = v))}
             {input_field(ctx, "insurance-months", "申报截止前在温州缴纳社保的月数", Kind::Number, false,
                 Some("须超过 3 个月（申报通知二.4）"), None,
-                get(|d| d.form.insurance_months.clone()),
+                ctx.get(move |d| d.form.insurance_months.clone()),
                 set(|d, v| { d.applicant.wenzhou_insurance_months = parse_count(&v).ok().flatten(); d.form.insurance_months = v; }))}
         </section>
     }
@@ -356,7 +356,7 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
         (0..count.get())
             .map(|i| {
                 let read = move |f: fn(&Qualification) -> String| {
-                    get(move |d| d.form.qualifications.get(i).map(f).unwrap_or_default())
+                    ctx.get(move |d| d.form.qualifications.get(i).map(f).unwrap_or_default())
                 };
                 let write = move |f: fn(&mut Qualification, String)| {
                     set(move |d, v| {
@@ -388,22 +388,22 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
         <section class="form-section" aria-labelledby="qualification-title">
             <h2 id="qualification-title">"现有职称、资格类型与聘任"</h2>
             {choice_field(ctx, "current-title", "现有机电专业职称", None, TitleLevel::ALL, TitleLevel::label,
-                |d| d.applicant.current_title, |d, v| d.applicant.current_title = v)}
+                ctx.read(move |d| d.applicant.current_title), |d, v| d.applicant.current_title = v)}
             {input_field(ctx, "current-title-date", "现有职称取得时间", Kind::Date, true,
                 Some("没有职称就空着"), None,
-                get(|d| d.applicant.current_title_date.clone()), set(|d, v| d.applicant.current_title_date = v))}
+                ctx.get(move |d| d.applicant.current_title_date.clone()), set(|d, v| d.applicant.current_title_date = v))}
             <Show when=is_transfer>
                 {choice_field(ctx, "other-title", "已取得的其他专业职称（转评）", None, TitleLevel::ALL, TitleLevel::label,
-                    |d| d.applicant.other_title, |d, v| d.applicant.other_title = v)}
+                    ctx.read(move |d| d.applicant.other_title), |d, v| d.applicant.other_title = v)}
                 {input_field(ctx, "other-title-date", "其他专业职称取得时间", Kind::Date, false, None, None,
-                    get(|d| d.applicant.other_title_date.clone()), set(|d, v| d.applicant.other_title_date = v))}
+                    ctx.get(move |d| d.applicant.other_title_date.clone()), set(|d, v| d.applicant.other_title_date = v))}
                 {input_field(ctx, "other-title-specialty", "其他专业职称的专业", Kind::Text, false, None, None,
-                    get(|d| d.applicant.other_title_specialty.clone()), set(|d, v| d.applicant.other_title_specialty = v))}
+                    ctx.get(move |d| d.applicant.other_title_specialty.clone()), set(|d, v| d.applicant.other_title_specialty = v))}
             </Show>
             {choice_field(ctx, "qualification-type", "资格类型",
                 Some("按申报途径选择：经技术员/助理工程师职称申报选「专业技术职务任职资格」，经技能等级申报选「职业资格」，按学历申报选「无」（指南五.4.(3)）"),
                 QualificationType::ALL, QualificationType::label,
-                |d| d.applicant.qualification_type, |d, v| d.applicant.qualification_type = v)}
+                ctx.read(move |d| d.applicant.qualification_type), |d, v| d.applicant.qualification_type = v)}
             <Show when=shows_qualifications>
                 {qualifications}
                 <Show when=move || count.get() < MAX_QUALIFICATIONS>
@@ -416,14 +416,14 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
             {choice_field(ctx, "appointment", "专业技术职务聘任情况",
                 Some("只有助理工程师申报工程师（聘期 4 年，破格 3 年）和工程师转评（1 年）需要聘书，其他人选「无」（指南五.4.(4)）"),
                 Appointment::ALL, Appointment::label,
-                |d| d.applicant.appointment, |d, v| d.applicant.appointment = v)}
+                ctx.read(move |d| d.applicant.appointment), |d, v| d.applicant.appointment = v)}
             <Show when=shows_appointment>
                 {input_field(ctx, "appointment-title", "聘任职务", Kind::Text, false, None, None,
-                    get(|d| d.form.appointment_title.clone()), set(|d, v| d.form.appointment_title = v))}
+                    ctx.get(move |d| d.form.appointment_title.clone()), set(|d, v| d.form.appointment_title = v))}
                 {input_field(ctx, "appointment-from", "聘任开始时间", Kind::Date, false, None, None,
-                    get(|d| d.form.appointment_from.clone()), set(|d, v| d.form.appointment_from = v))}
+                    ctx.get(move |d| d.form.appointment_from.clone()), set(|d, v| d.form.appointment_from = v))}
                 {input_field(ctx, "appointment-to", "聘任结束时间", Kind::Date, true, Some("仍在聘期就空着"), None,
-                    get(|d| d.form.appointment_to.clone()), set(|d, v| d.form.appointment_to = v))}
+                    ctx.get(move |d| d.form.appointment_to.clone()), set(|d, v| d.form.appointment_to = v))}
             </Show>
         </section>
     }
@@ -441,7 +441,7 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
                 ctx,
                 format!("honour-{index}"),
                 honour.label(),
-                move |d| d.applicant.skill_honours.contains(&honour),
+                ctx.read(move |d| d.applicant.skill_honours.contains(&honour)),
                 move |d, on| {
                     d.applicant.skill_honours.retain(|h| *h != honour);
                     if on {
@@ -456,12 +456,12 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
         <section class="form-section" aria-labelledby="skill-title">
             <h2 id="skill-title">"职业技能"</h2>
             {choice_field(ctx, "skill-level", "职业技能等级", None, SkillLevel::ALL, SkillLevel::label,
-                |d| d.applicant.skill_level, |d, v| d.applicant.skill_level = v)}
+                ctx.read(move |d| d.applicant.skill_level), |d, v| d.applicant.skill_level = v)}
             <Show when=has_skill>
                 {input_field(ctx, "skill-date", "技能等级证书取得时间", Kind::Date, false, None, None,
-                    get(|d| d.applicant.skill_date.clone()), set(|d, v| d.applicant.skill_date = v))}
+                    ctx.get(move |d| d.applicant.skill_date.clone()), set(|d, v| d.applicant.skill_date = v))}
                 {choice_field(ctx, "skill-related", "证书工种与机电专业相关", None, YesNo::ALL, YesNo::label,
-                    |d| d.applicant.skill_related, |d, v| d.applicant.skill_related = v)}
+                    ctx.read(move |d| d.applicant.skill_related), |d, v| d.applicant.skill_related = v)}
             </Show>
             <fieldset class="checkbox-group">
                 <legend>"技能荣誉（选填，有就勾选）"</legend>
@@ -488,22 +488,22 @@ fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
         <section class="form-section" aria-labelledby="extras-title">
             <h2 id="extras-title">"外语、计算机、岗位与其他"</h2>
             {choice_field(ctx, "foreign-language", "职称外语 / 大学英语", None, ForeignLanguage::ALL, ForeignLanguage::label,
-                |d| d.applicant.foreign_language, |d, v| d.applicant.foreign_language = v)}
+                ctx.read(move |d| d.applicant.foreign_language), |d, v| d.applicant.foreign_language = v)}
             {input_field(ctx, "computer-modules", "计算机应用能力考试合格模块数", Kind::Number, true,
                 Some("4 个及以上模块 2 分，3 个模块 1 分"), None,
-                get(|d| d.form.computer_modules.clone()),
+                ctx.get(move |d| d.form.computer_modules.clone()),
                 set(|d, v| { d.applicant.computer_modules = parse_count(&v).ok().flatten().unwrap_or(0); d.form.computer_modules = v; }))}
             {choice_field(ctx, "tech-post", "技术职务", None, TechPost::ALL, TechPost::label,
-                |d| d.applicant.tech_post, |d, v| d.applicant.tech_post = v)}
+                ctx.read(move |d| d.applicant.tech_post), |d, v| d.applicant.tech_post = v)}
             {choice_field(ctx, "unit-size", "单位规模",
                 Some("大中型：年营业收入超过 2000 万元且员工超过 200 人；其余为小微"),
                 UnitSize::ALL, UnitSize::label,
-                |d| d.applicant.unit_size, |d, v| d.applicant.unit_size = v)}
+                ctx.read(move |d| d.applicant.unit_size), |d, v| d.applicant.unit_size = v)}
             {checkbox_field(ctx, "income", "年工资薪金收入 12 万元及以上（需上传上一年度完税证明）",
-                |d| d.applicant.income_over_120k, |d, v| d.applicant.income_over_120k = v)}
+                ctx.read(move |d| d.applicant.income_over_120k), |d, v| d.applicant.income_over_120k = v)}
             {input_field(ctx, "mountain-years", "在 26 个山区县从事专业技术工作的整年数", Kind::Number, true,
                 Some("每满 1 年加 0.5 分，最多 3 分；需单位盖章证明"), None,
-                get(|d| d.form.mountain_years.clone()),
+                ctx.get(move |d| d.form.mountain_years.clone()),
                 set(|d, v| { d.applicant.mountain_years = parse_count(&v).ok().flatten().unwrap_or(0); d.form.mountain_years = v; }))}
             <div class="field">
                 <label for="mountain-county">"山区县"<span class="optional">"（选填）"</span></label>
@@ -521,7 +521,7 @@ fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
             <Show when=is_exceptional>
                 {input_field(ctx, "expert-recommendations", "签字推荐的副高及以上专家人数", Kind::Number, false,
                     Some("破格申报须两名副高及以上职称专家签字推荐（第十条（四））"), None,
-                    get(|d| d.form.expert_recommendations.clone()),
+                    ctx.get(move |d| d.form.expert_recommendations.clone()),
                     set(|d, v| { d.applicant.expert_recommendations = parse_count(&v).ok().flatten().unwrap_or(0); d.form.expert_recommendations = v; }))}
             </Show>
         </section>

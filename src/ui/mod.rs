@@ -1,5 +1,6 @@
 //! The Leptos shell: gathers input, asks the rules core, shows its answers. No rule lives here.
 
+mod achievements_step;
 mod download;
 mod fields;
 mod file_store;

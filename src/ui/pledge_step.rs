@@ -1,6 +1,6 @@
 //! Step 2 真实性保证书: the pledge text, 「本人已阅读并承诺」, the name typed again and the date.
 
-use super::fields::{checkbox_field, get, input_field, set, ErrorSummary, FormCtx, Kind};
+use super::fields::{checkbox_field, input_field, set, ErrorSummary, FormCtx, Kind};
 use super::today;
 use crate::rules::draft::Draft;
 use crate::rules::form_checks::pledge_problems;
@@ -39,12 +39,12 @@ pub fn PledgeStep(ctx: FormCtx) -> impl IntoView {
         <section class="form-section" aria-labelledby="pledge-sign-title">
             <h2 id="pledge-sign-title">"承诺"</h2>
             {checkbox_field(ctx, "pledge-agree", "本人已阅读并承诺",
-                |d| d.pledge.agreed, |d, v| d.pledge.agreed = v)}
+                ctx.read(move |d| d.pledge.agreed), |d, v| d.pledge.agreed = v)}
             {input_field(ctx, "pledge-name", "承诺人姓名", Kind::Text, false,
                 Some("再输入一次姓名，须与「填写申报信息」中的姓名一致"), None,
-                get(|d| d.pledge.name.clone()), set(|d, v| d.pledge.name = v))}
+                ctx.get(move |d| d.pledge.name.clone()), set(|d, v| d.pledge.name = v))}
             {input_field(ctx, "pledge-date", "承诺日期", Kind::Date, false, None, None,
-                get(|d| d.pledge.date.clone()), set(|d, v| d.pledge.date = v))}
+                ctx.get(move |d| d.pledge.date.clone()), set(|d, v| d.pledge.date = v))}
             <button type="button" class="button button--secondary button--small" on:click=fill_today>
                 "填入今天的日期"
             </button>

@@ -1,6 +1,7 @@
 //! The frame every step shares: position in words, heading, the error summary's focus and the
 //! page title on 下一步, 上一步 / 下一步 and the way back.
 
+use super::achievements_step::AchievementsStep;
 use super::fields::{focus_field, FormCtx};
 use super::info_step::{assessment_memo, info_ctx, InfoStep};
 use super::persist::Persistence;
@@ -43,6 +44,18 @@ pub fn StepPage(step: Step) -> impl IntoView {
             (
                 view! { <InfoStep ctx=ctx assessment=assessment/> }.into_any(),
                 Some(ctx),
+            )
+        }
+        Step::Achievements => {
+            let assessment = assessment_memo(draft);
+            let ctx = FormCtx {
+                draft,
+                problems: Memo::new(|_| Vec::new()),
+                shown: Signal::derive(|| false),
+            };
+            (
+                view! { <AchievementsStep ctx=ctx assessment=assessment/> }.into_any(),
+                None,
             )
         }
         other => (view! { <ComingSoon step=other/> }.into_any(), None),

@@ -126,13 +126,26 @@ test("删除照片 asks first, then removes the photo", async () => {
 
 test("speed: a 1 MB 4000 × 3000 verdict within 300 ms, a 20 MB file refused within 50 ms", async () => {
   const { context, page } = await openApp(browser, server.url, "#/step/photo");
-  await choose(page, "landscape-4000x3000-1mb.jpg");
-  const oneMb = Number(await page.locator(".checks[data-verdict-ms]").first().getAttribute("data-verdict-ms"));
-  await choose(page, "twenty-mb.jpg");
-  await page.getByText(/太大（20\.0 MB），本工具不读取超过 15 MB 的文件/).waitFor();
+  const verdictMs = () =>
+    page.locator(".checks[data-verdict-ms]").first().getAttribute("data-verdict-ms").then(Number);
+  // Three tries each, the median reported: one slow try on a busy machine is not the app.
+  const oneMbTries = [];
+  const twentyMbTries = [];
+  for (let i = 0; i < 3; i++) {
+    await choose(page, "landscape-4000x3000-1mb.jpg");
+    await page.locator('[data-check="ratio"][data-outcome="fail"]').waitFor();
+    oneMbTries.push(await verdictMs());
+    await choose(page, "twenty-mb.jpg");
+    await page.getByText(/太大（20\.0 MB），本工具不读取超过 15 MB 的文件/).waitFor();
+    twentyMbTries.push(await verdictMs());
+  }
   assert.match(await textOf(page, "size"), /20480\.0 KB（20\.0 MB）/);
-  const twentyMb = Number(await page.locator(".checks[data-verdict-ms]").first().getAttribute("data-verdict-ms"));
-  console.log(`photo verdict: 1 MB 4000×3000 JPEG in ${oneMb} ms; 20 MB file refused in ${twentyMb} ms`);
+  const median = (xs) => [...xs].sort((a, b) => a - b)[1];
+  const oneMb = median(oneMbTries);
+  const twentyMb = median(twentyMbTries);
+  console.log(
+    `photo verdict: 1 MB 4000×3000 JPEG in ${oneMb} ms (tries ${oneMbTries.join(", ")}); 20 MB file refused in ${twentyMb} ms (tries ${twentyMbTries.join(", ")})`,
+  );
   assert.ok(oneMb < 300, `1 MB verdict took ${oneMb} ms`);
   assert.ok(twentyMb < 50, `20 MB refusal took ${twentyMb} ms`);
   await context.close();

@@ -1,0 +1,483 @@
+//! Step 4 选择相关业绩: the 业绩档案 (continuing education, annual evaluations and every section of
+//! achievements) with a live self-assessment beside it.
+
+use super::fields::{checkbox_field, choice_field, input_field, parsed_field, set, FormCtx, Kind};
+use crate::rules::applicant::{
+    Achievement, AnnualEvaluation, ContinuingEducationYear, EvaluationGrade, YesNo,
+};
+use crate::rules::assess::Assessment;
+use crate::rules::date::normalize_digits;
+use crate::rules::form_fields::{parse_count, parse_hours};
+use crate::rules::number_text::short;
+use crate::rules::score_table::{table, Grouping};
+use crate::rules::scoring::{ScoreLine, Section};
+use crate::rules::verdict::Status;
+use leptos::prelude::*;
+
+/// A year typed by a person (４ digits, ASCII or full-width).
+fn parse_year(text: &str) -> Result<i32, String> {
+    let text = normalize_digits(text.trim());
+    match text.parse::<i32>() {
+        Ok(year) if (1950..=2100).contains(&year) => Ok(year),
+        _ => Err(format!("「{text}」不是年份，请填 4 位数字，例如 2021")),
+    }
+}
+
+fn parse_rank(text: &str) -> Result<u32, String> {
+    parse_count(text).map(|n| n.unwrap_or(0))
+}
+
+fn blank_if_zero(n: u32) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        n.to_string()
+    }
+}
+
+#[component]
+pub fn AchievementsStep(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
+    view! {
+        <div class="archive-layout">
+            <div class="archive-main">
+                <p class="hint">"业绩档案按平台的栏目填写。勾选「选入本次申报」的条目才计入自评分；右侧（窄屏在下方）的自评分随填写即时更新。"</p>
+                <ContinuingEducation ctx=ctx assessment=assessment/>
+                <Evaluations ctx=ctx assessment=assessment/>
+                <AchievementSections ctx=ctx assessment=assessment/>
+            </div>
+            <ScorePanel assessment=assessment/>
+        </div>
+    }
+}
+
+#[component]
+fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
+    let draft = ctx.draft;
+    let count = Memo::new(move |_| draft.with(|d| d.applicant.continuing_education.len()));
+    let rows = move || {
+        (0..count.get())
+            .map(|i| {
+                let hours = move |label: &'static str, pick: fn(&ContinuingEducationYear) -> f64, put: fn(&mut ContinuingEducationYear, f64)| {
+                    parsed_field(
+                        draft,
+                        format!("ce-{i}-{}", match label { "一般公需" => "general", "行业公需" => "industry", _ => "professional" }),
+                        format!("{label}学时"),
+                        ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| {
+                            let h = pick(y);
+                            if h == 0.0 { String::new() } else { short(h) }
+                        }).unwrap_or_default()),
+                        parse_hours,
+                        move |d, h| if let Some(y) = d.applicant.continuing_education.get_mut(i) { put(y, h) },
+                    )
+                };
+                view! {
+                    <fieldset class="entry entry--row">
+                        <legend>{move || draft.with(|d| d.applicant.continuing_education.get(i)
+                            .map(|y| if y.year == 0 { "继续教育（未填年份）".to_string() } else { format!("{} 年继续教育", y.year) })
+                            .unwrap_or_default())}</legend>
+                        {parsed_field(draft, format!("ce-{i}-year"), "年份".into(),
+                            ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| if y.year == 0 { String::new() } else { y.year.to_string() }).unwrap_or_default()),
+                            parse_year,
+                            move |d, year| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.year = year })}
+                        {hours("一般公需", |y| y.general_public, |y, h| y.general_public = h)}
+                        {hours("行业公需", |y| y.industry_public, |y, h| y.industry_public = h)}
+                        {hours("专业科目", |y| y.professional, |y, h| y.professional = h)}
+                        {input_field(ctx, format!("ce-{i}-organiser"), "组织单位", Kind::Text, true,
+                            Some("可在温州继续教育网的明细表中查到"), None,
+                            ctx.get(move |d| d.applicant.continuing_education.get(i).map(|y| y.organiser.clone()).unwrap_or_default()),
+                            set(move |d, v| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.organiser = v }))}
+                        {choice_field(ctx, format!("ce-{i}-passed"), "学习情况合格", None, YesNo::ALL, YesNo::label,
+                            ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| y.passed).unwrap_or_default()),
+                            move |d, v| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.passed = v })}
+                        <button type="button" class="link-button"
+                            on:click=move |_| draft.update(|d| { if i < d.applicant.continuing_education.len() { d.applicant.continuing_education.remove(i); } })>
+                            "删除这一年"
+                        </button>
+                    </fieldset>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let add_year = move |_| {
+        let wanted = assessment.with_untracked(|a| a.plan.continuing_education_years.clone());
+        draft.update(|d| {
+            let have: Vec<i32> = d
+                .applicant
+                .continuing_education
+                .iter()
+                .map(|y| y.year)
+                .collect();
+            let year = wanted
+                .iter()
+                .copied()
+                .find(|y| !have.contains(y))
+                .unwrap_or(0);
+            d.applicant
+                .continuing_education
+                .push(ContinuingEducationYear {
+                    year,
+                    passed: YesNo::Yes,
+                    ..ContinuingEducationYear::default()
+                });
+        })
+    };
+    let report = move || {
+        assessment.with(|a| {
+            let ce = &a.continuing_education;
+            let years = ce
+                .years
+                .iter()
+                .map(|y| {
+                    let total = y.hours.map(|h| short(h.general_public + h.industry_public + h.professional));
+                    view! {
+                        <tr data-ce-year=y.year class:shortfall=y.status != Status::Met>
+                            <th scope="row">{y.year}</th>
+                            <td>{total.map_or("未填写".to_string(), |t| format!("{t} 学时"))}</td>
+                            <td>{y.status.label()}</td>
+                            <td class="shortfall-text">{y.shortfalls.join("；")}</td>
+                        </tr>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <p class=format!("verdict verdict--{}", status_key(ce.verdict.status))>
+                    <strong>{ce.verdict.cite.clone()}</strong>" "{ce.verdict.title.clone()}"："{ce.verdict.status.label()}
+                </p>
+                <table class="ce-table">
+                    <thead><tr><th scope="col">"年度"</th><th scope="col">"合计"</th><th scope="col">"结果"</th><th scope="col">"差多少"</th></tr></thead>
+                    <tbody>{years}</tbody>
+                </table>
+            }
+        })
+    };
+    view! {
+        <section class="form-section form-section--wide" aria-labelledby="ce-title">
+            <h2 id="ce-title">"继续教育"</h2>
+            <p class="hint">"每年 90 学时，其中专业科目不少于 60 学时，一般公需和行业公需合计不少于 18 学时（2017 年前为 32 学时，第六条）。学时齐了再上传佐证材料。"</p>
+            {rows}
+            <button type="button" class="button button--secondary" id="ce-add" on:click=add_year>"添加一年继续教育"</button>
+            <div class="ce-report" aria-live="polite">{report}</div>
+        </section>
+    }
+}
+
+fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::NotMet => "not-met",
+        Status::Missing => "missing",
+    }
+}
+
+#[component]
+fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
+    let draft = ctx.draft;
+    let count = Memo::new(move |_| draft.with(|d| d.applicant.evaluations.len()));
+    let rows = move || {
+        (0..count.get())
+            .map(|i| {
+                view! {
+                    <fieldset class="entry entry--row">
+                        <legend>{format!("年度考核 {}", i + 1)}</legend>
+                        {parsed_field(draft, format!("eval-{i}-year"), "考核年度".into(),
+                            ctx.read(move |d| d.applicant.evaluations.get(i).map(|e| if e.year == 0 { String::new() } else { e.year.to_string() }).unwrap_or_default()),
+                            parse_year,
+                            move |d, year| if let Some(e) = d.applicant.evaluations.get_mut(i) { e.year = year })}
+                        {choice_field(ctx, format!("eval-{i}-grade"), "考核结果", None, EvaluationGrade::ALL, EvaluationGrade::label,
+                            ctx.read(move |d| d.applicant.evaluations.get(i).map(|e| e.grade).unwrap_or_default()),
+                            move |d, v| if let Some(e) = d.applicant.evaluations.get_mut(i) { e.grade = v })}
+                        <button type="button" class="link-button"
+                            on:click=move |_| draft.update(|d| { if i < d.applicant.evaluations.len() { d.applicant.evaluations.remove(i); } })>
+                            "删除"
+                        </button>
+                    </fieldset>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let add = move |_| {
+        let wanted = assessment.with_untracked(|a| a.plan.evaluation_years.clone());
+        draft.update(|d| {
+            let have: Vec<i32> = d.applicant.evaluations.iter().map(|e| e.year).collect();
+            let year = wanted
+                .iter()
+                .copied()
+                .find(|y| !have.contains(y))
+                .unwrap_or(0);
+            d.applicant.evaluations.push(AnnualEvaluation {
+                year,
+                grade: EvaluationGrade::default(),
+            });
+        })
+    };
+    let report = move || {
+        assessment.with(|a| {
+            let v = &a.evaluations.verdict;
+            view! {
+                <p class=format!("verdict verdict--{}", status_key(v.status)) data-evaluations=status_key(v.status)>
+                    <strong>{v.cite.clone()}</strong>" "{v.title.clone()}"："{v.status.label()}
+                </p>
+                <ul class="route__messages">{v.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect::<Vec<_>>()}</ul>
+            }
+        })
+    };
+    view! {
+        <section class="form-section form-section--wide" aria-labelledby="eval-title">
+            <h2 id="eval-title">"年度考核"</h2>
+            <p class="hint">{move || assessment.with(|a| format!("需要 {} 年的年度考核，每年一张考核表，结果合格（称职）及以上（第五条）。", a.plan.evaluation_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、")))}</p>
+            {rows}
+            <button type="button" class="button button--secondary" id="eval-add" on:click=add>"添加一年考核"</button>
+            <div aria-live="polite">{report}</div>
+        </section>
+    }
+}
+
+/// Which extra fields a section asks for.
+fn detail_label(category: &str) -> &'static str {
+    match category {
+        "award" | "honour" | "skill_title" | "competition" => "授予单位",
+        "research" | "engineering" => "立项单位 / 项目来源",
+        "paper" => "刊物名称或出版社",
+        "patent" => "专利号 / 登记号",
+        "standard" => "标准编号",
+        "product" => "认定单位",
+        "part_time" => "兼职机构",
+        "certificate" => "发证机关",
+        "reward" => "决定单位",
+        _ => "说明",
+    }
+}
+
+#[component]
+fn AchievementSections(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
+    let draft = ctx.draft;
+    let removed = RwSignal::new(None::<(usize, Achievement)>);
+    // Each entry's score line, found once per assessment rather than once per entry.
+    let lines_by_entry = Memo::new(move |_| {
+        assessment.with(|a| {
+            let mut by_entry = vec![None; draft.with(|d| d.applicant.achievements.len())];
+            for line in &a.score.lines {
+                if let Some(slot) = line.achievement.and_then(|i| by_entry.get_mut(i)) {
+                    *slot = Some(line.clone());
+                }
+            }
+            by_entry
+        })
+    });
+    let sections = table()
+        .categories
+        .iter()
+        .map(|category| {
+            let id: &'static str = category.id.as_str();
+            let indices = Memo::new(move |_| {
+                draft.with(|d| {
+                    d.applicant
+                        .achievements
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| table().row(&a.row).is_some_and(|r| r.category == id))
+                        .map(|(i, _)| i)
+                        .collect::<Vec<_>>()
+                })
+            });
+            let first_row = table().rows_of(id).next().map(|r| r.id.clone()).unwrap_or_default();
+            let add = move |_| {
+                let row = first_row.clone();
+                draft.update(|d| {
+                    d.applicant.achievements.push(Achievement { row, ..Achievement::default() })
+                });
+            };
+            view! {
+                <section class="form-section form-section--wide archive-section" aria-labelledby=format!("cat-{id}")
+                    data-category=id>
+                    <h2 id=format!("cat-{id}")>{category.name.clone()}</h2>
+                    <p class="hint">{category.note.clone()}</p>
+                    {move || indices.get().into_iter().map(|i| entry_view(ctx, lines_by_entry, removed, i)).collect::<Vec<_>>()}
+                    <button type="button" class="button button--secondary" id=format!("add-{id}") on:click=add>
+                        {format!("添加{}", category.name)}
+                    </button>
+                </section>
+            }
+        })
+        .collect::<Vec<_>>();
+    let undo = move |_| {
+        if let Some((index, entry)) = removed.get_untracked() {
+            draft.update(|d| {
+                let at = index.min(d.applicant.achievements.len());
+                d.applicant.achievements.insert(at, entry);
+            });
+            removed.set(None);
+        }
+    };
+    view! {
+        {move || removed.get().map(|(_, entry)| view! {
+            <div class="notice notice--info undo" role="status">
+                <p>{format!("已删除「{}」。", if entry.title.is_empty() { "未命名条目".to_string() } else { entry.title.clone() })}</p>
+                <button type="button" class="button button--secondary button--small" on:click=undo>"撤销"</button>
+            </div>
+        })}
+        {sections}
+    }
+}
+
+fn entry_view(
+    ctx: FormCtx,
+    lines_by_entry: Memo<Vec<Option<ScoreLine>>>,
+    removed: RwSignal<Option<(usize, Achievement)>>,
+    i: usize,
+) -> AnyView {
+    let draft = ctx.draft;
+    let t = table();
+    let row_id = draft.with_untracked(|d| {
+        d.applicant
+            .achievements
+            .get(i)
+            .map(|a| a.row.clone())
+            .unwrap_or_default()
+    });
+    let Some(row) = t.row(&row_id) else {
+        return ().into_any();
+    };
+    let category: &'static str = t.category(&row.category).map_or("", |c| c.id.as_str());
+    let grouping = t.category(category).map(|c| c.grouping);
+    let rows_in_category: Vec<&'static str> =
+        t.rows_of(category).map(|r| r.label.as_str()).collect();
+    let row_ids: Vec<&'static str> = t.rows_of(category).map(|r| r.id.as_str()).collect();
+    let ids_for_get = row_ids.clone();
+    let has_ladder = !row.ladder.is_empty();
+    // Every field of the entry reads this memo, not the draft: typing in one of 300 entries
+    // re-runs 300 cheap comparisons here instead of thousands of field reads.
+    let entry = Memo::new(move |_| draft.with(|d| d.applicant.achievements.get(i).cloned()));
+    let read = move |f: fn(&Achievement) -> String| -> super::fields::Read {
+        std::sync::Arc::new(move || entry.with(|e| e.as_ref().map(f).unwrap_or_default()))
+    };
+    let flag = move |f: fn(&Achievement) -> bool| move || entry.with(|e| e.as_ref().is_some_and(f));
+    let write = move |f: fn(&mut Achievement, String)| {
+        set(move |d, v| {
+            if let Some(a) = d.applicant.achievements.get_mut(i) {
+                f(a, v)
+            }
+        })
+    };
+    let line = Memo::new(move |_| lines_by_entry.with(|all| all.get(i).cloned().flatten()));
+    let title =
+        Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.title.clone()).unwrap_or_default()));
+    view! {
+        <fieldset class="entry" data-entry=i>
+            <legend>{move || { let t = title.get(); if t.is_empty() { format!("条目 {}", i + 1) } else { t } }}</legend>
+            {super::fields::select_field(ctx, format!("ach-{i}-row"), "类别", false, None, rows_in_category,
+                std::sync::Arc::new(move || entry.with(|e| e.as_ref().and_then(|a| ids_for_get.iter().position(|r| *r == a.row)).map(|p| p.to_string()).unwrap_or_default())),
+                set(move |d, v| if let (Some(a), Some(id)) = (d.applicant.achievements.get_mut(i), v.parse::<usize>().ok().and_then(|p| row_ids.get(p))) { a.row = id.to_string() }))}
+            {input_field(ctx, format!("ach-{i}-title"), "名称", Kind::Text, false, None, None,
+                read(|a| a.title.clone()), write(|a, v| a.title = v))}
+            {has_ladder.then(|| parsed_field(draft, format!("ach-{i}-rank"), "本人排名（第几名）".into(),
+                move || entry.with(|e| e.as_ref().map(|a| blank_if_zero(a.rank)).unwrap_or_default()),
+                parse_rank,
+                move |d, rank| if let Some(a) = d.applicant.achievements.get_mut(i) { a.rank = rank }))}
+            {input_field(ctx, format!("ach-{i}-date"), "取得（发表、授权）日期", Kind::Date, false, None, None,
+                read(|a| a.date.clone()), write(|a, v| a.date = v))}
+            {input_field(ctx, format!("ach-{i}-detail"), detail_label(category), Kind::Text, true, None, None,
+                read(|a| a.detail.clone()), write(|a, v| a.detail = v))}
+            {(grouping == Some(Grouping::SameResult) && category != "other").then(|| input_field(ctx, format!("ach-{i}-group"), "同一成果标识", Kind::Text, true,
+                Some("同一成果（同一项目、相同内容）获得多项时填相同的标识，只计最高的一项"), None,
+                read(|a| a.group_key.clone()), write(|a, v| a.group_key = v)))}
+            {(category == "research").then(|| checkbox_field(ctx, format!("ach-{i}-finished"), "已结题验收",
+                flag(|a| a.finished),
+                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.finished = v }))}
+            {(row.id == "paper.unpublished").then(|| checkbox_field(ctx, format!("ach-{i}-stamped"), "已经单位审核盖章",
+                flag(|a| a.unit_stamped),
+                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.unit_stamped = v }))}
+            {(category == "certificate").then(|| view! {
+                {input_field(ctx, format!("ach-{i}-end"), "有效期至", Kind::Date, true, None, None,
+                    read(|a| a.end_date.clone()), write(|a, v| a.end_date = v))}
+                {checkbox_field(ctx, format!("ach-{i}-long-term"), "长期有效",
+                    flag(|a| a.long_term),
+                    move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.long_term = v })}
+            })}
+            {(category == "other").then(|| input_field(ctx, format!("ach-{i}-claim"), "说明（自述 0–5 分的理由）", Kind::Text, false, None, None,
+                read(|a| a.claim.clone()), write(|a, v| a.claim = v)))}
+            {choice_field(ctx, format!("ach-{i}-related"), "与机电专业相关", None, YesNo::ALL, YesNo::label,
+                move || entry.with(|e| e.as_ref().map(|a| a.related).unwrap_or_default()),
+                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.related = v })}
+            {checkbox_field(ctx, format!("ach-{i}-selected"), "选入本次申报",
+                flag(|a| a.selected),
+                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.selected = v })}
+            <p class="entry__score" data-entry-score=i>{move || line.get().map(score_text)}</p>
+            <div class="button-row">
+                <button type="button" class="link-button" on:click=move |_| draft.update(|d| {
+                    if let Some(copy) = d.applicant.achievements.get(i).cloned() {
+                        d.applicant.achievements.insert(i + 1, copy);
+                    }
+                })>"复制"</button>
+                <button type="button" class="link-button" on:click=move |_| {
+                    let mut taken = None;
+                    draft.update(|d| if i < d.applicant.achievements.len() { taken = Some(d.applicant.achievements.remove(i)); });
+                    removed.set(taken.map(|entry| (i, entry)));
+                }>"删除"</button>
+            </div>
+        </fieldset>
+    }
+    .into_any()
+}
+
+fn score_text(line: ScoreLine) -> String {
+    if line.counted {
+        format!("计 {} 分 —— {}", short(line.points), line.rule)
+    } else {
+        format!("不计分：{}", line.reason.unwrap_or_default())
+    }
+}
+
+#[component]
+fn ScorePanel(assessment: Memo<Assessment>) -> impl IntoView {
+    let totals = move || {
+        assessment.with(|a| {
+            let s = &a.score;
+            let exceptional = a.eligibility.level == crate::rules::applicant::Level::Engineer;
+            view! {
+                <dl class="totals">
+                    <div><dt>"基本条件"</dt><dd data-total="basic">{format!("{} / 20", short(s.basic_total))}</dd></div>
+                    <div><dt>"成果业绩"</dt><dd data-total="achievements">{format!("{} / 35", short(s.achievements_total))}</dd></div>
+                    <div><dt>"山区县加分"</dt><dd data-total="bonus">{format!("{} / 3", short(s.mountain_bonus))}</dd></div>
+                    <div class="totals__sum"><dt>"自评分"</dt><dd data-total="self">{short(s.self_score)}</dd></div>
+                </dl>
+                {exceptional.then(|| view! {
+                    <p class=if s.reaches_exceptional_threshold { "threshold threshold--met" } else { "threshold" } data-threshold>
+                        {format!("破格申报线 {} 分：{}", short(s.exceptional_threshold),
+                            if s.reaches_exceptional_threshold { "已达到".to_string() } else { format!("还差 {} 分", short(s.exceptional_threshold - s.self_score)) })}
+                    </p>
+                })}
+                <p class="hint">"理论考试（25 分）和面试答辩（20 分）不在自评范围内。"</p>
+            }
+        })
+    };
+    let lines = Memo::new(move |_| assessment.with(|a| a.score.lines.clone()));
+    view! {
+        <aside class="score-panel" aria-labelledby="score-title">
+            <h2 id="score-title">"自评分"</h2>
+            <div aria-live="polite">{totals}</div>
+            <details class="breakdown" open>
+                <summary>"计分明细"</summary>
+                <ul class="breakdown__lines">
+                    <For each=move || lines.get().into_iter().enumerate()
+                        key=|(index, line)| (*index, line.subject.clone(), line.rule.clone(), line.reason.clone(), line.counted, (line.points * 100.0) as i64)
+                        children=move |(_, line)| {
+                            let section = match line.section { Section::Basic => "基本条件", Section::Achievements => "成果业绩", Section::Bonus => "加分" };
+                            view! {
+                                <li class=if line.counted { "line line--counted" } else { "line line--not-counted" }
+                                    data-line-item=line.item.clone()>
+                                    <span class="line__points">{if line.counted { format!("+{}", short(line.points)) } else { "0".to_string() }}</span>
+                                    <span class="line__body">
+                                        <span class="line__what">{format!("{section} · {} · {}", line.item, line.subject)}</span>
+                                        <span class="line__rule">{line.rule.clone()}</span>
+                                        {line.reason.clone().map(|r| view! { <span class="line__reason">{r}</span> })}
+                                        {line.inferred.then(|| view! { <span class="line__inferred">"此项分值据原表推断，以评委会解释为准"</span> })}
+                                    </span>
+                                </li>
+                            }
+                        }/>
+                </ul>
+            </details>
+        </aside>
+    }
+}
