@@ -4,6 +4,7 @@
 use super::applicant::Applicant;
 use super::form_fields::{ApplicationForm, Pledge};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Bump when the stored shape changes in a way `#[serde(default)]` cannot absorb, and add the
 /// step from the previous version to [`migrate`].
@@ -22,6 +23,21 @@ pub struct Draft {
     pub applicant: Applicant,
     /// Step 3's fields that only the form checks, and numbers as typed.
     pub form: ApplicationForm,
+    /// Step 5: the file attached to each evidence item, by the item's id.
+    pub attachments: BTreeMap<String, AttachmentRecord>,
+}
+
+/// What the draft remembers of a file attached to an evidence item; the bytes live in IndexedDB
+/// under `file_id` (one copy however many items use it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentRecord {
+    pub file_id: String,
+    pub file_name: String,
+    pub byte_size: u64,
+    /// 0 when the file is not a readable PDF.
+    pub pages: u32,
+    /// The checks' verdict when the file was attached.
+    pub passes: bool,
 }
 
 /// What the draft remembers of the chosen photo. `passes` is the rules core's verdict on the
@@ -46,6 +62,7 @@ impl Default for Draft {
             pledge: Pledge::default(),
             applicant: Applicant::default(),
             form: ApplicationForm::default(),
+            attachments: BTreeMap::new(),
         }
     }
 }

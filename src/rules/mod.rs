@@ -17,6 +17,7 @@ pub mod number_text;
 pub mod photo;
 pub mod plan;
 pub mod progress;
+pub mod review;
 pub mod routes;
 pub mod score_achievements;
 pub mod score_table;

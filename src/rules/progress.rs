@@ -114,7 +114,8 @@ impl Page {
     /// Reads a location hash (`#/step/info`, `#/`, or nothing). Unknown addresses fall back to
     /// the overview rather than to an error page: an old bookmark must still open the app.
     pub fn from_hash(hash: &str) -> Page {
-        let path = hash.trim_start_matches('#').trim_matches('/');
+        let path = hash.split('?').next().unwrap_or_default();
+        let path = path.trim_start_matches('#').trim_matches('/');
         match path.split_once('/') {
             Some(("step", slug)) => Step::from_slug(slug).map_or(Page::Overview, Page::Step),
             _ => Page::Overview,
@@ -129,6 +130,39 @@ impl Page {
     }
 }
 
+/// The query part of a step address: which field to focus, and whether to offer the way back to
+/// the preview (`#/step/info?focus=phone&back=preview`, from the preview's 修改 links).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EditRequest {
+    pub focus: Option<String>,
+    pub back_to_preview: bool,
+}
+
+impl EditRequest {
+    pub fn from_hash(hash: &str) -> EditRequest {
+        let mut request = EditRequest::default();
+        let Some((_, query)) = hash.split_once('?') else {
+            return request;
+        };
+        for pair in query.split('&') {
+            match pair.split_once('=') {
+                Some(("focus", field)) if !field.is_empty() => {
+                    request.focus = Some(field.to_string())
+                }
+                Some(("back", "preview")) => request.back_to_preview = true,
+                _ => {}
+            }
+        }
+        request
+    }
+
+    /// The 修改 link of the preview: the step, the field, and the way back.
+    pub fn link(step: Step, field: Option<&str>) -> String {
+        let focus = field.map(|f| format!("focus={f}&")).unwrap_or_default();
+        format!("{}?{focus}back=preview", Page::Step(step).hash())
+    }
+}
+
 pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
     match step {
         Step::Info => info_status(draft, today),
@@ -139,8 +173,7 @@ pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
         },
         Step::Pledge => pledge_status(draft, today),
         Step::Achievements => achievements_status(draft),
-        // This step has no fields yet; it stays 未开始 until its issue adds them.
-        Step::Attachments => StepStatus::NotStarted,
+        Step::Attachments => attachments_status(draft),
         Step::Preview => {
             let others: Vec<StepStatus> = Step::ALL
                 .into_iter()
@@ -178,6 +211,28 @@ fn pledge_status(draft: &Draft, today: CivilDate) -> StepStatus {
         return StepStatus::NotStarted;
     }
     status_of(&pledge_problems(draft, today))
+}
+
+/// 上传相关附件: 有问题 while an attached file fails its checks, 已完成 once every required item
+/// has a passing file.
+fn attachments_status(draft: &Draft) -> StepStatus {
+    if draft.attachments.is_empty() {
+        return StepStatus::NotStarted;
+    }
+    if draft.attachments.values().any(|a| !a.passes) {
+        return StepStatus::Problem;
+    }
+    let a = &draft.applicant;
+    let assessment = assess_with_plan(a, &plan_by_choice(a.plan_year));
+    if assessment
+        .evidence
+        .iter()
+        .all(|item| draft.attachments.contains_key(&item.id))
+    {
+        StepStatus::Done
+    } else {
+        StepStatus::InProgress
+    }
 }
 
 /// 业绩档案: 有问题 while a continuing-education year or an evaluation year falls short, 已完成
@@ -250,6 +305,23 @@ mod tests {
         assert_eq!(Page::from_hash("#/"), Page::Overview);
         assert_eq!(Page::from_hash("#/step/nope"), Page::Overview);
         assert_eq!(Page::from_hash("#step/info/"), Page::Step(Step::Info));
+        assert_eq!(
+            Page::from_hash("#/step/info?focus=phone&back=preview"),
+            Page::Step(Step::Info)
+        );
+        let link = EditRequest::link(Step::Info, Some("phone"));
+        assert_eq!(link, "#/step/info?focus=phone&back=preview");
+        assert_eq!(
+            EditRequest::from_hash(&link),
+            EditRequest {
+                focus: Some("phone".into()),
+                back_to_preview: true
+            }
+        );
+        assert_eq!(
+            EditRequest::from_hash("#/step/info"),
+            EditRequest::default()
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod overview;
 pub mod persist;
 mod photo_step;
 mod pledge_step;
+mod preview_step;
 mod step_page;
 
 use crate::rules::date::CivilDate;

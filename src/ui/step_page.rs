@@ -7,7 +7,9 @@ use super::info_step::{assessment_memo, info_ctx, InfoStep};
 use super::persist::Persistence;
 use super::photo_step::PhotoStep;
 use super::pledge_step::{pledge_ctx, PledgeStep};
+use super::preview_step::PreviewStep;
 use crate::rules::form_checks::ProblemKind;
+use crate::rules::progress::EditRequest;
 use crate::rules::progress::{Page, Step};
 use leptos::prelude::*;
 
@@ -58,6 +60,7 @@ pub fn StepPage(step: Step) -> impl IntoView {
                 None,
             )
         }
+        Step::Preview => (view! { <PreviewStep draft=draft/> }.into_any(), None),
         other => (view! { <ComingSoon step=other/> }.into_any(), None),
     };
     let blocking = move || {
@@ -78,14 +81,32 @@ pub fn StepPage(step: Step) -> impl IntoView {
             request_animation_frame(|| focus_field("error-summary"));
         }
     };
+    // Arriving from the preview's 修改 link: focus the field and offer the way back.
+    let request = EditRequest::from_hash(&window().location().hash().unwrap_or_default());
+    if let Some(field) = request.focus.clone() {
+        // Lists and memos render over the next frames; a short delay finds the field in place.
+        set_timeout(
+            move || focus_field(&field),
+            std::time::Duration::from_millis(50),
+        );
+    }
+    let back = request.back_to_preview.then(|| {
+        view! {
+            <p class="back-to-preview no-print">
+                <a class="button button--secondary" href=Page::Step(Step::Preview).hash()>"改好了，返回预览"</a>
+            </p>
+        }
+    });
     view! {
-        <nav class="breadcrumbs" aria-label="位置">
+        <nav class="breadcrumbs no-print" aria-label="位置">
             <a href=Page::Overview.hash()>"返回总览"</a>
         </nav>
+        {back.clone()}
         <p class="step-position">{step.position_words()}</p>
         <h1 id="main-heading" tabindex="-1">{step.title()}</h1>
         {body}
-        <nav class="pager" aria-label="上一步和下一步">
+        {back}
+        <nav class="pager no-print" aria-label="上一步和下一步">
             {step.previous().map(|prev| view! {
                 <a class="pager__prev" href=Page::Step(prev).hash() rel="prev">
                     "上一步：" {prev.title()}

@@ -1,0 +1,632 @@
+//! Step 6 预览确认提交: every open problem across the steps, and every answer of steps 1–5 as
+//! label/value rows, each pointing at the step and field where it is changed.
+
+use super::applicant::YesNo;
+use super::assess::Assessment;
+use super::basic_info::{self, BASIC_FIELDS};
+use super::date::CivilDate;
+use super::draft::Draft;
+use super::evidence::EvidenceItem;
+use super::form_checks::{info_problems, pledge_problems, ProblemKind};
+use super::number_text::short;
+use super::photo::kb;
+use super::progress::Step;
+use super::verdict::Status;
+
+/// Where a problem or an answer is fixed: the step and, when there is one, the field's DOM id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub step: Step,
+    pub field: Option<String>,
+}
+
+fn at(step: Step, field: impl Into<String>) -> Target {
+    Target {
+        step,
+        field: Some(field.into()),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenProblem {
+    pub target: Target,
+    pub message: String,
+}
+
+/// Everything that still stands between the draft and a clean application, in step order.
+pub fn open_problems(draft: &Draft, assessment: &Assessment, today: CivilDate) -> Vec<OpenProblem> {
+    let mut found = Vec::new();
+    let mut push = |target: Target, message: String| found.push(OpenProblem { target, message });
+
+    match &draft.photo {
+        None => push(at(Step::Photo, "photo-file"), "还没有上传证件照".into()),
+        Some(photo) if !photo.passes => push(
+            at(Step::Photo, "photo-file"),
+            format!(
+                "证件照「{}」不符合平台要求，请看第 1 步的检查结果",
+                photo.file_name
+            ),
+        ),
+        Some(_) => {}
+    }
+    for p in pledge_problems(draft, today) {
+        if p.kind != ProblemKind::Note {
+            push(
+                at(Step::Pledge, p.field),
+                format!("真实性保证书：{}", p.message),
+            );
+        }
+    }
+    let info = info_problems(
+        draft,
+        &assessment.plan,
+        assessment.eligibility.advice.as_ref(),
+        today,
+    );
+    let missing: Vec<_> = info
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Missing)
+        .collect();
+    if let Some(first) = missing.first() {
+        push(
+            at(Step::Info, first.field.clone()),
+            format!(
+                "填写申报信息还有 {} 项没有填（第一项：{}）",
+                missing.len(),
+                first.message
+            ),
+        );
+    }
+    for p in info.iter().filter(|p| p.kind == ProblemKind::Invalid) {
+        push(at(Step::Info, p.field.clone()), p.message.clone());
+    }
+    let e = &assessment.eligibility;
+    if e.level.is_set() && e.status != Status::Met {
+        let why = e.summary.first().cloned().unwrap_or_default();
+        push(
+            at(Step::Info, "eligibility-title"),
+            format!(
+                "申报条件：{}（{}）{}",
+                e.status.label(),
+                e.level.label(),
+                why
+            ),
+        );
+    }
+    for year in &assessment.continuing_education.years {
+        for shortfall in &year.shortfalls {
+            push(
+                at(Step::Achievements, "ce-title"),
+                format!("继续教育：{shortfall}"),
+            );
+        }
+    }
+    let evaluations = &assessment.evaluations.verdict;
+    if evaluations.status != Status::Met {
+        for message in &evaluations.messages {
+            push(
+                at(Step::Achievements, "eval-title"),
+                format!("年度考核：{message}"),
+            );
+        }
+    }
+    for item in &assessment.evidence {
+        match draft.attachments.get(&item.id) {
+            None => push(
+                at(Step::Attachments, format!("evidence-{}", item.id)),
+                format!("缺少佐证材料：{}", item.title),
+            ),
+            Some(file) if !file.passes => push(
+                at(Step::Attachments, format!("evidence-{}", item.id)),
+                format!("佐证材料「{}」不符合要求：{}", file.file_name, item.title),
+            ),
+            Some(_) => {}
+        }
+    }
+    found
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub label: String,
+    /// 「未填写」 when empty.
+    pub value: String,
+    pub target: Target,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerSection {
+    pub step: Step,
+    pub title: String,
+    pub rows: Vec<AnswerRow>,
+}
+
+const EMPTY: &str = "未填写";
+
+fn shown(value: &str) -> String {
+    if value.trim().is_empty() {
+        EMPTY.to_string()
+    } else {
+        value.trim().to_string()
+    }
+}
+
+fn row(label: impl Into<String>, value: impl AsRef<str>, target: Target) -> AnswerRow {
+    AnswerRow {
+        label: label.into(),
+        value: shown(value.as_ref()),
+        target,
+    }
+}
+
+fn choice(label: &'static str, set: bool) -> &'static str {
+    if set {
+        label
+    } else {
+        ""
+    }
+}
+
+/// Every answer of steps 1–5, section by section, as the preview shows and prints it.
+pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSection> {
+    let a = &draft.applicant;
+    let f = &draft.form;
+    let photo = vec![row(
+        "证件照",
+        draft
+            .photo
+            .as_ref()
+            .map(|p| {
+                format!(
+                    "{}（{}，{}）",
+                    p.file_name,
+                    kb(p.byte_size),
+                    if p.passes {
+                        "符合要求"
+                    } else {
+                        "不符合要求"
+                    }
+                )
+            })
+            .unwrap_or_default(),
+        at(Step::Photo, "photo-file"),
+    )];
+
+    let pledge = vec![
+        row(
+            "本人已阅读并承诺",
+            if draft.pledge.agreed { "已勾选" } else { "" },
+            at(Step::Pledge, "pledge-agree"),
+        ),
+        row(
+            "承诺人姓名",
+            &draft.pledge.name,
+            at(Step::Pledge, "pledge-name"),
+        ),
+        row(
+            "承诺日期",
+            &draft.pledge.date,
+            at(Step::Pledge, "pledge-date"),
+        ),
+    ];
+
+    let mut info: Vec<AnswerRow> = BASIC_FIELDS
+        .iter()
+        .map(|spec| {
+            row(
+                spec.label,
+                draft.basic.get(spec.field),
+                at(Step::Info, spec.id),
+            )
+        })
+        .collect();
+    info.push(row(
+        "所属专业技术职务系列",
+        basic_info::SERIES,
+        at(Step::Info, "series"),
+    ));
+    info.push(row(
+        "身份证号（选填）",
+        &f.id_number,
+        at(Step::Info, "id-number"),
+    ));
+    info.push(row("手机号码（选填）", &f.phone, at(Step::Info, "phone")));
+    info.push(row(
+        "评审计划",
+        assessment.plan.label(),
+        at(Step::Info, "plan"),
+    ));
+    info.push(row(
+        "申报级别",
+        choice(a.level.label(), a.level.is_set()),
+        at(Step::Info, "level"),
+    ));
+    info.push(row(
+        "申报方式",
+        choice(a.mode.label(), a.mode.is_set()),
+        at(Step::Info, "mode"),
+    ));
+    info.push(row("现从事专业", &f.specialty, at(Step::Info, "specialty")));
+    info.push(row(
+        "受理点",
+        &f.acceptance_point,
+        at(Step::Info, "acceptance-point"),
+    ));
+    if a.education.is_empty() {
+        info.push(row("学历", "", at(Step::Info, "education-add")));
+    }
+    for (i, e) in a.education.iter().enumerate() {
+        let related = match e.related {
+            YesNo::Yes => "相关专业",
+            YesNo::No => "非相关专业",
+            YesNo::Unknown => "是否相关未填",
+        };
+        info.push(row(
+            format!("学历 {}", i + 1),
+            format!(
+                "{} · {} · {} · {} · 毕业 {}{}",
+                choice(e.level.label(), e.level.is_set()),
+                shown(&e.school),
+                shown(&e.major),
+                related,
+                shown(&e.graduation_date),
+                if e.degree_certificate {
+                    " · 有学位证书"
+                } else {
+                    ""
+                }
+            ),
+            at(Step::Info, format!("edu-{i}-level")),
+        ));
+    }
+    if a.work.is_empty() {
+        info.push(row("工作经历", "", at(Step::Info, "work-add")));
+    }
+    for (i, w) in a.work.iter().enumerate() {
+        let to = if w.to.trim().is_empty() {
+            "至今"
+        } else {
+            w.to.trim()
+        };
+        let post = if w.administrative_post.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" · 行政职务：{}", w.administrative_post.trim())
+        };
+        info.push(row(
+            format!("工作经历 {}", i + 1),
+            format!("{} · {} 至 {}{post}", shown(&w.unit), shown(&w.from), to),
+            at(Step::Info, format!("work-{i}-unit")),
+        ));
+    }
+    info.push(row(
+        "从事专业技术工作起始时间",
+        &a.professional_start_date,
+        at(Step::Info, "professional-start"),
+    ));
+    info.push(row(
+        "在温州缴纳社保月数",
+        &f.insurance_months,
+        at(Step::Info, "insurance-months"),
+    ));
+    info.push(row(
+        "现有职称",
+        if a.current_title.is_set() {
+            format!(
+                "{} {}",
+                a.current_title.label(),
+                a.current_title_date.trim()
+            )
+        } else {
+            String::new()
+        },
+        at(Step::Info, "current-title"),
+    ));
+    info.push(row(
+        "资格类型",
+        choice(a.qualification_type.label(), a.qualification_type.is_set()),
+        at(Step::Info, "qualification-type"),
+    ));
+    for (i, q) in f.qualifications.iter().enumerate() {
+        info.push(row(
+            format!("资格 {}", i + 1),
+            format!(
+                "{} · {} · {}",
+                shown(&q.name),
+                shown(&q.date),
+                shown(&q.authority)
+            ),
+            at(Step::Info, format!("qual-{i}-name")),
+        ));
+    }
+    info.push(row(
+        "专业技术职务聘任情况",
+        if a.appointment.is_set() {
+            let period = if f.appointment_from.trim().is_empty() {
+                String::new()
+            } else {
+                let to = if f.appointment_to.trim().is_empty() {
+                    "至今"
+                } else {
+                    f.appointment_to.trim()
+                };
+                format!(
+                    "（{} {} 至 {}）",
+                    f.appointment_title.trim(),
+                    f.appointment_from.trim(),
+                    to
+                )
+            };
+            format!("{}{period}", a.appointment.label())
+        } else {
+            String::new()
+        },
+        at(Step::Info, "appointment"),
+    ));
+    info.push(row(
+        "职业技能等级",
+        if a.skill_level.is_set() {
+            format!("{} {}", a.skill_level.label(), a.skill_date.trim())
+        } else {
+            String::new()
+        },
+        at(Step::Info, "skill-level"),
+    ));
+    info.push(row(
+        "技能荣誉（选填）",
+        a.skill_honours
+            .iter()
+            .map(|h| h.label())
+            .collect::<Vec<_>>()
+            .join("、"),
+        at(Step::Info, "honour-0"),
+    ));
+    info.push(row(
+        "职称外语 / 大学英语",
+        choice(a.foreign_language.label(), a.foreign_language.is_set()),
+        at(Step::Info, "foreign-language"),
+    ));
+    info.push(row(
+        "计算机合格模块数（选填）",
+        &f.computer_modules,
+        at(Step::Info, "computer-modules"),
+    ));
+    info.push(row(
+        "技术职务",
+        choice(a.tech_post.label(), a.tech_post.is_set()),
+        at(Step::Info, "tech-post"),
+    ));
+    info.push(row(
+        "单位规模",
+        choice(a.unit_size.label(), a.unit_size.is_set()),
+        at(Step::Info, "unit-size"),
+    ));
+    info.push(row(
+        "年收入 12 万元及以上",
+        if a.income_over_120k { "是" } else { "否" },
+        at(Step::Info, "income"),
+    ));
+    info.push(row(
+        "山区县工作（选填）",
+        if f.mountain_years.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                "{} 年 · {}",
+                f.mountain_years.trim(),
+                shown(&a.mountain_county)
+            )
+        },
+        at(Step::Info, "mountain-years"),
+    ));
+
+    let mut archive = Vec::new();
+    if a.continuing_education.is_empty() {
+        archive.push(row("继续教育", "", at(Step::Achievements, "ce-add")));
+    }
+    for (i, y) in a.continuing_education.iter().enumerate() {
+        archive.push(row(
+            format!(
+                "继续教育 {}",
+                if y.year == 0 {
+                    "（未填年份）".to_string()
+                } else {
+                    format!("{} 年", y.year)
+                }
+            ),
+            format!(
+                "一般公需 {} · 行业公需 {} · 专业科目 {} 学时",
+                short(y.general_public),
+                short(y.industry_public),
+                short(y.professional)
+            ),
+            at(Step::Achievements, format!("ce-{i}-year")),
+        ));
+    }
+    if a.evaluations.is_empty() {
+        archive.push(row("年度考核", "", at(Step::Achievements, "eval-add")));
+    }
+    for (i, e) in a.evaluations.iter().enumerate() {
+        archive.push(row(
+            format!("年度考核 {} 年", e.year),
+            choice(e.grade.label(), e.grade.is_set()),
+            at(Step::Achievements, format!("eval-{i}-grade")),
+        ));
+    }
+    for (i, entry) in a.achievements.iter().enumerate() {
+        let line = assessment.score.achievement_line(i);
+        let points = match line {
+            Some(l) if l.counted => format!("计 {} 分", short(l.points)),
+            _ => "不计分".to_string(),
+        };
+        archive.push(row(
+            format!("业绩 {}", i + 1),
+            format!(
+                "{}{} · {}",
+                if entry.selected {
+                    ""
+                } else {
+                    "（未选入）"
+                },
+                shown(&entry.title),
+                points
+            ),
+            at(Step::Achievements, format!("ach-{i}-title")),
+        ));
+    }
+
+    let attachments = assessment
+        .evidence
+        .iter()
+        .map(|item: &EvidenceItem| {
+            let value = draft
+                .attachments
+                .get(&item.id)
+                .map(|file| {
+                    format!(
+                        "{}（{} 页，{}）",
+                        file.file_name,
+                        file.pages,
+                        if file.passes {
+                            "符合要求"
+                        } else {
+                            "不符合要求"
+                        }
+                    )
+                })
+                .unwrap_or_default();
+            row(
+                item.title.clone(),
+                value,
+                at(Step::Attachments, format!("evidence-{}", item.id)),
+            )
+        })
+        .collect();
+
+    vec![
+        AnswerSection {
+            step: Step::Photo,
+            title: Step::Photo.title().into(),
+            rows: photo,
+        },
+        AnswerSection {
+            step: Step::Pledge,
+            title: Step::Pledge.title().into(),
+            rows: pledge,
+        },
+        AnswerSection {
+            step: Step::Info,
+            title: Step::Info.title().into(),
+            rows: info,
+        },
+        AnswerSection {
+            step: Step::Achievements,
+            title: Step::Achievements.title().into(),
+            rows: archive,
+        },
+        AnswerSection {
+            step: Step::Attachments,
+            title: Step::Attachments.title().into(),
+            rows: attachments,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::assess::assess;
+    use crate::rules::draft::{AttachmentRecord, PhotoRecord};
+
+    fn today() -> CivilDate {
+        CivilDate::new(2022, 9, 1).unwrap()
+    }
+
+    #[test]
+    fn an_empty_draft_lists_the_first_problems_of_every_step() {
+        let draft = Draft::default();
+        let problems = open_problems(&draft, &assess(&draft.applicant), today());
+        let steps: Vec<Step> = problems.iter().map(|p| p.target.step).collect();
+        for step in [Step::Photo, Step::Pledge, Step::Info, Step::Attachments] {
+            assert!(steps.contains(&step), "{step:?} in {problems:#?}");
+        }
+        assert!(problems.iter().any(|p| p.message == "还没有上传证件照"));
+        assert!(problems
+            .iter()
+            .any(|p| p.message.starts_with("填写申报信息还有")));
+        assert!(problems
+            .iter()
+            .any(|p| p.message.starts_with("缺少佐证材料")));
+    }
+
+    #[test]
+    fn a_failing_photo_and_a_failing_attachment_are_named() {
+        let mut draft = Draft {
+            photo: Some(PhotoRecord {
+                file_id: "x".into(),
+                file_name: "照片.png".into(),
+                byte_size: 1,
+                passes: false,
+                generated: false,
+            }),
+            ..Draft::default()
+        };
+        let assessment = assess(&draft.applicant);
+        let first = assessment.evidence[0].id.clone();
+        draft.attachments.insert(
+            first,
+            AttachmentRecord {
+                file_id: "y".into(),
+                file_name: "学时.jpg".into(),
+                byte_size: 1,
+                pages: 0,
+                passes: false,
+            },
+        );
+        let problems = open_problems(&draft, &assessment, today());
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("证件照「照片.png」不符合平台要求")));
+        assert!(problems
+            .iter()
+            .any(|p| p.message.contains("佐证材料「学时.jpg」不符合要求")));
+    }
+
+    #[test]
+    fn continuing_education_shortfalls_reach_the_preview() {
+        let mut draft = Draft::default();
+        draft.applicant.continuing_education =
+            vec![crate::rules::applicant::ContinuingEducationYear {
+                year: 2021,
+                general_public: 18.0,
+                industry_public: 12.0,
+                professional: 55.0,
+                ..Default::default()
+            }];
+        let problems = open_problems(&draft, &assess(&draft.applicant), today());
+        let ce = problems
+            .iter()
+            .find(|p| p.message.contains("2021 年专业科目差 5 学时"))
+            .expect("shortfall listed");
+        assert_eq!(ce.target, at(Step::Achievements, "ce-title"));
+    }
+
+    #[test]
+    fn answers_say_未填写_for_empty_fields_and_point_at_them() {
+        let mut draft = Draft::default();
+        draft.basic.name = "张三".into();
+        let sections = answer_sections(&draft, &assess(&draft.applicant));
+        assert_eq!(sections.len(), 5);
+        let info = &sections[2];
+        let name = info.rows.iter().find(|r| r.label == "姓名").unwrap();
+        assert_eq!(name.value, "张三");
+        assert_eq!(name.target, at(Step::Info, "name"));
+        let phone = info
+            .rows
+            .iter()
+            .find(|r| r.label == "手机号码（选填）")
+            .unwrap();
+        assert_eq!(phone.value, "未填写");
+        assert_eq!(sections[0].rows[0].value, "未填写");
+    }
+}

@@ -1,0 +1,63 @@
+// Step 6 预览确认提交 (issue 7, preview part): open problems as links, answers with 修改 links that
+// come back to the preview, and the print layout.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the preview lists open problems, every answer, and 修改 goes there and back", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("张三");
+  await page.goto(server.url + "#/step/preview");
+  await page.getByRole("heading", { name: /还有 \d+ 个问题要处理/ }).waitFor();
+  const problems = page.locator(".problem-list");
+  assert.match(await problems.textContent(), /第 1 步 · 还没有上传证件照/);
+  assert.match(await problems.textContent(), /填写申报信息还有 \d+ 项没有填/);
+  assert.match(await problems.textContent(), /缺少佐证材料/);
+
+  const nameRow = page.locator(".answer", { has: page.locator("dt", { hasText: /^姓名$/ }) });
+  assert.equal((await nameRow.locator("dd").first().textContent()).trim(), "张三");
+  const phoneRow = page.locator(".answer", { has: page.locator("dt", { hasText: "手机号码（选填）" }) });
+  assert.equal((await phoneRow.locator("dd").first().textContent()).trim(), "未填写");
+
+  await phoneRow.getByRole("link", { name: /修改/ }).click();
+  await page.getByRole("heading", { level: 1, name: "填写申报信息" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "phone");
+  await page.getByLabel("手机号码").fill("13812345678");
+  await page.getByRole("link", { name: "改好了，返回预览" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "预览确认提交" }).waitFor();
+  assert.equal((await phoneRow.locator("dd").first().textContent()).trim(), "13812345678");
+
+  // A problem link leads to its step.
+  await problems.getByRole("link", { name: /还没有上传证件照/ }).click();
+  await page.getByRole("heading", { level: 1, name: "上传证件照" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("printing hides the navigation and buttons and adds the plan and date", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/preview");
+  await page.getByRole("button", { name: "打印 / 保存为 PDF" }).waitFor();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".pager").isVisible(), false);
+  assert.equal(await page.getByRole("button", { name: "打印 / 保存为 PDF" }).isVisible(), false);
+  assert.equal(await page.locator(".answer__edit").first().isVisible(), false);
+  const header = page.locator(".print-header");
+  assert.equal(await header.isVisible(), true);
+  assert.match(await header.textContent(), /2022-00533.*打印日期 \d{4} 年/);
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  console.log(`preview printed to ${pages} A4 pages (${Math.round(pdf.length / 1024)} KB)`);
+  assert.ok(pages >= 5, `sections start on their own pages: ${pages}`);
+  await context.close();
+});
