@@ -14,6 +14,7 @@ pub mod form_checks;
 pub mod form_fields;
 pub mod hints;
 pub mod number_text;
+pub mod pdf;
 pub mod photo;
 pub mod plan;
 pub mod progress;
