@@ -88,3 +88,9 @@ fn ladders_follow_the_reading_examples() {
     assert_eq!(t.row("patent.invention").unwrap().points_for_rank(9), None);
     assert_eq!(t.row("patent.invention").unwrap().points_for_rank(0), None);
 }
+
+#[test]
+fn the_generated_table_is_exactly_the_json() {
+    let parsed: ScoreTable = serde_json::from_str(TABLE_JSON).expect("score_table.json parses");
+    assert_eq!(format!("{:?}", embedded_table()), format!("{parsed:?}"));
+}
