@@ -238,7 +238,7 @@ pub fn info_problems(
             periods.push((i, from, to.unwrap_or(today)));
         }
     }
-    periods.sort_by_key(|(_, from, _)| *from);
+    super::small_sort::sort_by_key(&mut periods, |(_, from, _)| *from);
     for pair in periods.windows(2) {
         let ((earlier, _, end), (later, start, _)) = (pair[0], pair[1]);
         if start < end {

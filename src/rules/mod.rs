@@ -23,6 +23,7 @@ pub mod routes;
 pub mod score_achievements;
 pub mod score_table;
 pub mod scoring;
+pub mod small_sort;
 pub mod verdict;
 
 #[cfg(test)]

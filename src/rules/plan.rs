@@ -85,7 +85,7 @@ pub fn plans() -> &'static [Plan] {
     static PLANS: OnceLock<Vec<Plan>> = OnceLock::new();
     PLANS.get_or_init(|| {
         let mut plans = embedded_plans();
-        plans.sort_by_key(|plan| plan.year);
+        super::small_sort::sort_by_key(&mut plans, |plan| plan.year);
         plans
     })
 }

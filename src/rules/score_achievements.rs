@@ -162,7 +162,7 @@ pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> V
         groups.entry((ci, key)).or_default().push(li);
     }
     let mut group_list: Vec<_> = groups.into_iter().collect();
-    group_list.sort_by(|a, b| a.1.first().cmp(&b.1.first()));
+    super::small_sort::sort_by(&mut group_list, |a, b| a.1.first().cmp(&b.1.first()));
     for ((ci, key), members) in group_list {
         if members.len() < 2 {
             continue;
@@ -262,7 +262,7 @@ fn drop_line(l: &mut ScoreLine, reason: String) {
 }
 
 fn sort_best_first(lines: &[ScoreLine], members: &mut [usize]) {
-    members.sort_by(|&a, &b| lines[b].points.total_cmp(&lines[a].points).then(a.cmp(&b)));
+    super::small_sort::sort_by(members, |&a, &b| lines[b].points.total_cmp(&lines[a].points).then(a.cmp(&b)));
 }
 
 fn best_of(lines: &[ScoreLine], members: &[usize]) -> usize {
