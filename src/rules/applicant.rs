@@ -7,18 +7,55 @@
 use super::date::CivilDate;
 use serde::{Deserialize, Serialize};
 
+/// `CamelCase` → `camel_case`, as `#[serde(rename_all = "snake_case")]` spells variants.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Which of `names` (CamelCase variant names) `stored` (snake_case) is.
+fn choice_index(stored: &str, names: &[&str]) -> Option<usize> {
+    names.iter().position(|name| snake_case(name) == stored)
+}
+
 /// Declares a unit-only enum with a Chinese label per variant, `ALL` (the choices, in order, for a
 /// select box) and a last variant that is the default and the fallback for unknown stored values.
 macro_rules! choice_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:expr),* $(,)? } unset $unset:ident => $unset_label:expr) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
             $($variant,)*
             #[default]
-            #[serde(other)]
             $unset,
+        }
+
+        // Stored as the variant's snake_case name; anything unrecognised reads as the unset
+        // value. Hand-written (not derived) so that the 14 choice enums share one non-generic
+        // lookup instead of 14 serde visitors in the wasm bundle.
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                const NAMES: &[&str] = &[$(stringify!($variant),)* stringify!($unset)];
+                s.serialize_str(&snake_case(NAMES[*self as usize]))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const NAMES: &[&str] = &[$(stringify!($variant)),*];
+                let text = String::deserialize(d)?;
+                Ok(choice_index(&text, NAMES).map_or($name::$unset, |i| $name::ALL[i]))
+            }
         }
 
         impl $name {
