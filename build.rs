@@ -72,6 +72,10 @@ fn string(v: &Value) -> String {
 
 fn emit(out: &mut String, key: &str, v: &Value) {
     let kind = kind_of(if key == "basic" && v.get("education").is_none() { "basic_caps" } else { key });
+    emit_kind(out, kind, v);
+}
+
+fn emit_kind(out: &mut String, kind: &str, v: &Value) {
     match kind {
         "f64" => out.push_str(&float(v)),
         "i32" | "u32" => write!(out, "{}", v.as_i64().expect("integer")).unwrap(),
@@ -109,6 +113,37 @@ fn emit(out: &mut String, key: &str, v: &Value) {
             };
             write!(out, "Grouping::{variant}").unwrap();
         }
+        // The long lists are emitted as static tuples turned into structs by one loop at run
+        // time (`rows_from`, `categories_from`): a struct literal per entry costs ~300 bytes of
+        // wasm each, a tuple in a static only its data.
+        "vec Row" => emit_tuples(
+            out,
+            "rows_from",
+            v,
+            &[
+                ("id", "string"),
+                ("category", "string"),
+                ("label", "string"),
+                ("ladder", "segments"),
+                ("points", "option f64"),
+                ("no_points", "option string"),
+                ("inferred", "bool"),
+                ("count_limit", "option usize"),
+                ("needs_stamp", "bool"),
+            ],
+        ),
+        "vec Category" => emit_tuples(
+            out,
+            "categories_from",
+            v,
+            &[
+                ("id", "string"),
+                ("name", "string"),
+                ("grouping", "grouping"),
+                ("subtotal_cap", "option f64"),
+                ("note", "string"),
+            ],
+        ),
         k if k.starts_with("struct ") => emit_struct(out, &k[7..], v),
         k if k.starts_with("vec ") => {
             out.push_str("vec![");
@@ -120,6 +155,43 @@ fn emit(out: &mut String, key: &str, v: &Value) {
         }
         other => unreachable!("{other}"),
     }
+}
+
+/// A static slice of tuples, one per object, fields in `columns` order; a missing key is `None`
+/// or `false` (as `#[serde(default)]` gives).
+fn emit_tuples(out: &mut String, loader: &str, v: &Value, columns: &[(&str, &str)]) {
+    write!(out, "{loader}(&[").unwrap();
+    for item in v.as_array().expect("array") {
+        let object = item.as_object().expect("object");
+        for key in object.keys() {
+            assert!(columns.iter().any(|(c, _)| c == key), "build.rs: no column for `{key}`");
+        }
+        out.push('(');
+        for (key, kind) in columns {
+            match (object.get(*key), *kind) {
+                (None, "bool") => out.push_str("false"),
+                (None, k) if k.starts_with("option") => out.push_str("None"),
+                (None, "segments") => out.push_str("&[]"),
+                (None, _) => panic!("build.rs: `{key}` is required"),
+                (Some(value), "string") => write!(out, "{:?}", value.as_str().unwrap()).unwrap(),
+                (Some(value), "option string") => {
+                    write!(out, "Some({:?})", value.as_str().unwrap()).unwrap()
+                }
+                (Some(value), "segments") => {
+                    out.push_str("&[");
+                    for segment in value.as_array().unwrap() {
+                        emit_struct(out, "Segment", segment);
+                        out.push_str(", ");
+                    }
+                    out.push(']');
+                }
+                (Some(value), other) => emit_kind(out, other, value),
+            }
+            out.push_str(", ");
+        }
+        out.push_str("),\n");
+    }
+    out.push_str("])");
 }
 
 fn emit_struct(out: &mut String, name: &str, v: &Value) {
