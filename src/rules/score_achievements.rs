@@ -262,7 +262,9 @@ fn drop_line(l: &mut ScoreLine, reason: String) {
 }
 
 fn sort_best_first(lines: &[ScoreLine], members: &mut [usize]) {
-    super::small_sort::sort_by(members, |&a, &b| lines[b].points.total_cmp(&lines[a].points).then(a.cmp(&b)));
+    super::small_sort::sort_by(members, |&a, &b| {
+        lines[b].points.total_cmp(&lines[a].points).then(a.cmp(&b))
+    });
 }
 
 fn best_of(lines: &[ScoreLine], members: &[usize]) -> usize {

@@ -30,7 +30,17 @@ type RowData = (
 fn rows_from(data: &[RowData]) -> Vec<Row> {
     data.iter()
         .map(
-            |&(id, category, label, ladder, points, no_points, inferred, count_limit, needs_stamp)| {
+            |&(
+                id,
+                category,
+                label,
+                ladder,
+                points,
+                no_points,
+                inferred,
+                count_limit,
+                needs_stamp,
+            )| {
                 Row {
                     id: s(id),
                     category: s(category),
@@ -48,7 +58,13 @@ fn rows_from(data: &[RowData]) -> Vec<Row> {
         .collect()
 }
 
-type CategoryData = (&'static str, &'static str, Grouping, Option<f64>, &'static str);
+type CategoryData = (
+    &'static str,
+    &'static str,
+    Grouping,
+    Option<f64>,
+    &'static str,
+);
 
 fn categories_from(data: &[CategoryData]) -> Vec<Category> {
     data.iter()

@@ -134,7 +134,9 @@ pub(crate) fn zero(
 /// free); the line crossing the cap keeps the part that fits, later lines get nothing.
 fn apply_cap(lines: &mut [ScoreLine], cap: f64, name: &str) -> f64 {
     let mut order: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].counted).collect();
-    super::small_sort::sort_by(&mut order, |&a, &b| lines[b].points.total_cmp(&lines[a].points).then(a.cmp(&b)));
+    super::small_sort::sort_by(&mut order, |&a, &b| {
+        lines[b].points.total_cmp(&lines[a].points).then(a.cmp(&b))
+    });
     let mut total = 0.0;
     for i in order {
         let room = cap - total;
