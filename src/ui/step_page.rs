@@ -90,22 +90,24 @@ pub fn StepPage(step: Step) -> impl IntoView {
             std::time::Duration::from_millis(50),
         );
     }
-    let back = request.back_to_preview.then(|| {
-        view! {
+    // A function, not a cloned view: with `--cfg erase_components` views are not `Clone`.
+    let back_to_preview = request.back_to_preview;
+    let back = move || {
+        back_to_preview.then(|| view! {
             <p class="back-to-preview no-print">
                 <a class="button button--secondary" href=Page::Step(Step::Preview).hash()>"改好了，返回预览"</a>
             </p>
-        }
-    });
+        })
+    };
     view! {
         <nav class="breadcrumbs no-print" aria-label="位置">
             <a href=Page::Overview.hash()>"返回总览"</a>
         </nav>
-        {back.clone()}
+        {back()}
         <p class="step-position">{step.position_words()}</p>
         <h1 id="main-heading" tabindex="-1">{step.title()}</h1>
         {body}
-        {back}
+        {back()}
         <nav class="pager no-print" aria-label="上一步和下一步">
             {step.previous().map(|prev| view! {
                 <a class="pager__prev" href=Page::Step(prev).hash() rel="prev">
