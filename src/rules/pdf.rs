@@ -36,7 +36,9 @@ const MAX_OBJECT_NUMBER: u64 = 8_388_607;
 /// Far more pages than any evidence file; the walk stops here.
 const MAX_PAGES: u32 = 1_000_000;
 /// Object look-ups per file: a hostile file cannot keep the checker busy for long.
-const MAX_LOOKUPS: u32 = 2_000_000;
+const MAX_LOOKUPS: u32 = 1_000_000;
+/// A trailer dictionary is read from at most this many bytes.
+const MAX_TRAILER_BYTES: usize = 1024 * 1024;
 /// Entries read from a zip directory or an object stream header.
 const MAX_ENTRIES: usize = 1_000_000;
 
@@ -409,7 +411,7 @@ fn header_version(bytes: &[u8], base: usize) -> String {
     if digits.is_empty() {
         "?".to_string()
     } else {
-        String::from_utf8_lossy(&digits).into_owned()
+        digits.iter().map(|&b| char::from(b)).collect()
     }
 }
 
@@ -752,6 +754,19 @@ fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// `keyword` as a token of its own (not part of `/Substream` or `endstream`).
+fn find_keyword(hay: &[u8], from: usize, keyword: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let found = find(hay, at, keyword)?;
+        let before = found.checked_sub(1).and_then(|i| hay.get(i));
+        if before.is_none_or(|&b| !is_regular(b)) && keyword_at(hay, found, keyword) {
+            return Some(found);
+        }
+        at = found + 1;
+    }
+}
+
 /// The last occurrence of `needle` that starts at or after `from`.
 fn rfind(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
@@ -927,9 +942,19 @@ fn parse_number_or_ref(buf: &[u8], pos: usize) -> Option<(Obj, usize)> {
     if end != int_end {
         return Some((Obj::Real, end));
     }
-    let text = std::str::from_utf8(buf.get(pos..end)?).ok()?;
-    let Ok(value) = text.parse::<i64>() else {
+    let magnitude = buf
+        .get(digits_start..int_end)?
+        .iter()
+        .try_fold(0i64, |v, &d| {
+            v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+        });
+    let Some(magnitude) = magnitude else {
         return Some((Obj::Real, end));
+    };
+    let value = if buf.get(pos) == Some(&b'-') {
+        -magnitude
+    } else {
+        magnitude
     };
     // `N G R`: an unsigned integer, a generation number and R.
     if digits_start == pos && (0..=i64::from(u32::MAX)).contains(&value) {
@@ -1050,6 +1075,10 @@ fn unpredict(data: Vec<u8>, parms: Option<&Dict>) -> Option<Vec<u8>> {
     let pixel_bits = (colors * bits) as usize;
     let bpp = pixel_bits.div_ceil(8);
     let row_len = (pixel_bits * columns as usize).div_ceil(8);
+    if row_len >= data.len() {
+        // Not one whole row (and no row buffer of an absurd size).
+        return Some(Vec::new());
+    }
     if predictor == 2 {
         if bits != 8 {
             return None;
@@ -1134,8 +1163,20 @@ enum XrefEntry {
 
 struct ObjectStream {
     data: Vec<u8>,
-    /// Object number and offset in `data`.
+    /// Object number and offset in `data`, in increasing order of offset (ISO 32000-1 7.5.7).
     entries: Vec<(u32, usize)>,
+}
+
+impl ObjectStream {
+    /// Entry `index`, read no further than where the next one starts.
+    fn member(&self, index: usize) -> Option<Obj> {
+        let offset = self.entries.get(index)?.1;
+        let end = match self.entries.get(index + 1) {
+            Some(&(_, next)) if next > offset => next,
+            _ => self.data.len(),
+        };
+        parse_object(self.data.get(..end)?, offset, 0).map(|(obj, _)| obj)
+    }
 }
 
 struct PageTree {
@@ -1161,8 +1202,16 @@ struct Doc<'a> {
     xref: HashMap<u32, XrefEntry>,
     /// Trailer and cross-reference stream dictionaries, newest first.
     trailers: Vec<Dict>,
-    /// Object number → offset of its last `N G obj` header, built on first need.
-    scanned: Option<HashMap<u32, usize>>,
+    /// Object number → offsets of its `N G obj` headers in file order, built on first need.
+    scanned: Option<HashMap<u32, Vec<usize>>>,
+    /// The same headers as (number, offset) in file order.
+    scanned_in_order: Vec<(u32, usize)>,
+    /// Every object looked up once (a failure only once the scan is complete).
+    cache: HashMap<u32, Option<Obj>>,
+    /// Positions of every `endstream`, built when a stream's /Length is wrong.
+    endstreams: Option<Vec<usize>>,
+    /// Positions of every `endobj`, built when an object's text is long.
+    endobjs: Option<Vec<usize>>,
     /// Members of object streams found by the scan, and the catalogs and trailers it found.
     scan_parsed: bool,
     scanned_in_streams: HashMap<u32, (u32, usize)>,
@@ -1182,6 +1231,10 @@ impl<'a> Doc<'a> {
             xref: HashMap::new(),
             trailers: Vec::new(),
             scanned: None,
+            scanned_in_order: Vec::new(),
+            cache: HashMap::new(),
+            endstreams: None,
+            endobjs: None,
             scan_parsed: false,
             scanned_in_streams: HashMap::new(),
             scanned_catalogs: Vec::new(),
@@ -1281,7 +1334,8 @@ impl<'a> Doc<'a> {
                 section.push((number as u32, entry));
             }
         }
-        let (trailer, _) = parse_object(buf, at + 7, 0)?;
+        let window = &buf[..buf.len().min(at.saturating_add(MAX_TRAILER_BYTES))];
+        let (trailer, _) = parse_object(window, at + 7, 0)?;
         let Obj::Dict(trailer) = trailer else {
             return None;
         };
@@ -1365,10 +1419,21 @@ impl<'a> Doc<'a> {
 
     /// Object `number`, from the cross-reference data, else from the scan.
     fn resolve(&mut self, number: u32, depth: usize) -> Option<Obj> {
+        if let Some(known) = self.cache.get(&number) {
+            return known.clone();
+        }
         if depth > MAX_RESOLVE_DEPTH || self.lookups >= MAX_LOOKUPS {
             return None;
         }
         self.lookups += 1;
+        let found = self.look_up(number, depth);
+        if found.is_some() || self.scan_parsed {
+            self.cache.insert(number, found.clone());
+        }
+        found
+    }
+
+    fn look_up(&mut self, number: u32, depth: usize) -> Option<Obj> {
         match self.xref.get(&number).copied() {
             Some(XrefEntry::At(offset)) => {
                 let candidates: Vec<usize> = self.positions(offset).collect();
@@ -1385,8 +1450,8 @@ impl<'a> Doc<'a> {
             }
             Some(XrefEntry::Free) | None => {}
         }
-        let found = self.scan_table().get(&number).copied();
-        if let Some(pos) = found {
+        let offsets = self.scan_table().get(&number).cloned().unwrap_or_default();
+        for &pos in offsets.iter().rev() {
             if let Some(obj) = self.object_at(pos, number, depth) {
                 self.rebuilt = true;
                 return Some(obj);
@@ -1409,7 +1474,8 @@ impl<'a> Doc<'a> {
         if found != number {
             return None;
         }
-        let (obj, end) = parse_object(buf, after, 0)?;
+        let bound = self.object_text_end(after);
+        let (obj, end) = parse_object(&buf[..bound], after, 0)?;
         let stream_at = skip_whitespace(buf, end);
         let Obj::Dict(dict) = obj else {
             return Some(obj);
@@ -1439,7 +1505,7 @@ impl<'a> Doc<'a> {
         let end = match by_length {
             Some(end) => end,
             None => {
-                let mut end = find(buf, start, b"endstream")?;
+                let mut end = self.endstream_after(start)?;
                 if end > start && buf[end - 1] == b'\n' {
                     end -= 1;
                 }
@@ -1450,6 +1516,33 @@ impl<'a> Doc<'a> {
             }
         };
         Some(Obj::Stream(dict, start, end))
+    }
+
+    /// Where the text of an object that starts at `after` must end: at its `stream` keyword or
+    /// `endobj`. An unterminated string or dictionary is then not read on through the rest of
+    /// the file (for every object, which would take quadratic time).
+    fn object_text_end(&mut self, after: usize) -> usize {
+        let buf = self.buf;
+        let near = &buf[..buf.len().min(after.saturating_add(1024))];
+        let endobj = find_keyword(near, after, b"endobj");
+        let before_endobj = &near[..endobj.unwrap_or(near.len())];
+        if let Some(end) = find_keyword(before_endobj, after, b"stream").or(endobj) {
+            return end;
+        }
+        let all = self
+            .endobjs
+            .get_or_insert_with(|| all_positions(buf, b"endobj"));
+        all.get(all.partition_point(|&at| at < after))
+            .copied()
+            .unwrap_or(buf.len())
+    }
+
+    fn endstream_after(&mut self, start: usize) -> Option<usize> {
+        let buf = self.buf;
+        let all = self
+            .endstreams
+            .get_or_insert_with(|| all_positions(buf, b"endstream"));
+        all.get(all.partition_point(|&at| at < start)).copied()
     }
 
     fn decode_stream(&mut self, dict: &Dict, start: usize, end: usize) -> Option<Vec<u8>> {
@@ -1506,11 +1599,11 @@ impl<'a> Doc<'a> {
             self.object_streams.insert(stream, loaded);
         }
         let loaded = self.object_streams.get(&stream)?.as_ref()?;
-        let offset = match loaded.entries.get(index) {
-            Some(&(n, offset)) if n == number => offset,
-            _ => loaded.entries.iter().find(|(n, _)| *n == number)?.1,
+        let index = match loaded.entries.get(index) {
+            Some(&(n, _)) if n == number => index,
+            _ => loaded.entries.iter().position(|(n, _)| *n == number)?,
         };
-        parse_object(&loaded.data, offset, 0).map(|(obj, _)| obj)
+        loaded.member(index)
     }
 
     fn load_object_stream(&mut self, stream: u32, depth: usize) -> Option<ObjectStream> {
@@ -1548,9 +1641,9 @@ impl<'a> Doc<'a> {
     // --- the scan for broken files
 
     /// Every `N G obj` header in the file; the last one of a number wins (incremental updates).
-    fn scan_table(&mut self) -> &HashMap<u32, usize> {
-        let buf = self.buf;
-        self.scanned.get_or_insert_with(|| {
+    fn scan_table(&mut self) -> &HashMap<u32, Vec<usize>> {
+        if self.scanned.is_none() {
+            let buf = self.buf;
             let mut table = HashMap::new();
             let mut from = 0;
             while let Some(at) = find(buf, from, b"obj") {
@@ -1560,12 +1653,14 @@ impl<'a> Doc<'a> {
                 }
                 if let Some(start) = header_start(buf, at) {
                     if let Some((number, _)) = object_header(buf, start) {
-                        table.insert(number, start);
+                        table.entry(number).or_insert_with(Vec::new).push(start);
+                        self.scanned_in_order.push((number, start));
                     }
                 }
             }
-            table
-        })
+            self.scanned = Some(table);
+        }
+        self.scanned.get_or_insert_with(HashMap::new)
     }
 
     /// Reads every scanned object once: catalogs, trailer-like cross-reference stream
@@ -1575,17 +1670,21 @@ impl<'a> Doc<'a> {
             return;
         }
         self.scan_parsed = true;
-        let mut objects: Vec<(u32, usize)> =
-            self.scan_table().iter().map(|(&n, &o)| (n, o)).collect();
-        // Newest (last in the file) first.
-        objects.sort_by_key(|o| std::cmp::Reverse(o.1));
+        self.scan_table();
+        let objects = self.scanned_in_order.clone();
         let mut streams = Vec::new();
-        for &(number, pos) in &objects {
+        let mut read = HashSet::new();
+        // Newest (last in the file) first; of one number, the newest that can be read.
+        for &(number, pos) in objects.iter().rev() {
+            if read.contains(&number) {
+                continue;
+            }
             let dict = match self.object_at(pos, number, 1) {
                 Some(Obj::Dict(d)) => d,
                 Some(Obj::Stream(d, ..)) => d,
                 _ => continue,
             };
+            read.insert(number);
             match get_name(&dict, b"Type") {
                 Some(b"Catalog") => self.scanned_catalogs.push(number),
                 Some(b"XRef") => self.trailers.push(dict),
@@ -1597,7 +1696,7 @@ impl<'a> Doc<'a> {
             let Some(loaded) = self.load_object_stream(stream, 1) else {
                 continue;
             };
-            for (index, &(number, offset)) in loaded.entries.iter().enumerate() {
+            for (index, &(number, _)) in loaded.entries.iter().enumerate() {
                 if !self
                     .scanned
                     .as_ref()
@@ -1607,7 +1706,7 @@ impl<'a> Doc<'a> {
                         .entry(number)
                         .or_insert((stream, index));
                 }
-                if let Some((Obj::Dict(d), _)) = parse_object(&loaded.data, offset, 0) {
+                if let Some(Obj::Dict(d)) = loaded.member(index) {
                     if get_name(&d, b"Type") == Some(&b"Catalog"[..]) {
                         self.scanned_catalogs.push(number);
                     }
@@ -1617,12 +1716,14 @@ impl<'a> Doc<'a> {
         }
         // Trailers of classic sections that the cross-reference chain did not reach.
         let buf = self.buf;
-        let mut at = buf.len();
-        while let Some(found) = rfind(&buf[..at], 0, b"trailer") {
-            at = found;
-            if let Some((Obj::Dict(d), _)) = parse_object(buf, found + 7, 0) {
+        let mut next = buf.len();
+        while let Some(found) = rfind(&buf[..next], 0, b"trailer") {
+            // Up to the following `trailer`: each byte is read for one trailer at most.
+            let window = &buf[..next.min(found.saturating_add(MAX_TRAILER_BYTES))];
+            if let Some((Obj::Dict(d), _)) = parse_object(window, found + 7, 0) {
                 self.trailers.push(d);
             }
+            next = found;
         }
     }
 
@@ -1695,7 +1796,7 @@ impl<'a> Doc<'a> {
         };
         let catalog_version = get_name(&dict, b"Version")
             .filter(|v| v.len() <= 4 && v.iter().all(|b| b.is_ascii_digit() || *b == b'.'))
-            .map(|v| String::from_utf8_lossy(v).into_owned());
+            .map(|v| v.iter().map(|&b| char::from(b)).collect());
         let Some(root) = get(&dict, b"Pages").cloned() else {
             return Err(Damage::NoCatalog);
         };
@@ -1777,6 +1878,16 @@ impl<'a> Doc<'a> {
             _ => walk.unreadable += 1,
         }
     }
+}
+
+fn all_positions(buf: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut all = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find(buf, from, needle) {
+        all.push(at);
+        from = at + needle.len();
+    }
+    all
 }
 
 /// For an `obj` keyword at `at`, the start of `N G` before it, if there is one.

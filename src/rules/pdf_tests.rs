@@ -1593,3 +1593,59 @@ proptest! {
         let _ = check_evidence_file(&bytes, 2, &PARTS);
     }
 }
+
+/// Files built to make a naive reader rescan the whole file for every object.
+fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
+    let count = 20_000u32;
+    let numbers: Vec<u32> = (3..3 + count).collect();
+    let mut unterminated = Pdf::new("1.4");
+    unterminated
+        .obj(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        .obj(
+            2,
+            &format!("<< /Type /Pages /Kids {} /Count {count} >>", kids(&numbers)),
+        );
+    for &n in &numbers {
+        unterminated.obj(n, "<< /Type /Page /T (unterminated");
+    }
+    unterminated.xref_table("/Root 1 0 R");
+    let mut no_endstream = Pdf::new("1.4");
+    no_endstream
+        .obj(1, "<< /Type /Catalog /Pages 2 0 R >>")
+        .obj(
+            2,
+            &format!("<< /Type /Pages /Kids {} /Count {count} >>", kids(&numbers)),
+        );
+    for &n in &numbers {
+        let at = no_endstream.out.len();
+        no_endstream.note(n, Entry::At(at));
+        no_endstream
+            .out
+            .extend_from_slice(format!("{n} 0 obj << /Length 999999 0 R >> stream\n").as_bytes());
+    }
+    no_endstream.xref_table("/Root 1 0 R");
+    let mut deep_predictor = Pdf::new("1.5");
+    deep_predictor.stream(
+        4,
+        "/Type /XRef /W [1 2 1] /Size 3 /Filter /FlateDecode /DecodeParms << /Predictor 12 /Colors 32 /BitsPerComponent 16 /Columns 16777216 >>",
+        &compress_to_vec_zlib(&[0; 100], 6),
+    );
+    let at = deep_predictor.out.len() - 1;
+    deep_predictor.end(at);
+    vec![
+        ("20 000 unterminated objects", unterminated.bytes()),
+        ("20 000 streams without endstream", no_endstream.bytes()),
+        ("a predictor row of 1 GiB", deep_predictor.bytes()),
+    ]
+}
+
+#[test]
+fn hostile_files_are_rejected_quickly() {
+    for (name, bytes) in hostile_files() {
+        let started = std::time::Instant::now();
+        let report = inspect_pdf(&bytes);
+        let elapsed = started.elapsed();
+        assert!(report.pages().is_none(), "{name}: {report:?}");
+        assert!(elapsed.as_millis() < 2000, "{name}: {elapsed:?}");
+    }
+}
