@@ -1,6 +1,7 @@
 //! The Leptos shell: gathers input, asks the rules core, shows its answers. No rule lives here.
 
 mod achievements_step;
+mod attachments_step;
 mod download;
 mod fields;
 mod file_store;

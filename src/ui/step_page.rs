@@ -2,6 +2,7 @@
 //! page title on 下一步, 上一步 / 下一步 and the way back.
 
 use super::achievements_step::AchievementsStep;
+use super::attachments_step::AttachmentsStep;
 use super::fields::{focus_field, FormCtx};
 use super::info_step::{assessment_memo, info_ctx, InfoStep};
 use super::persist::Persistence;
@@ -60,8 +61,8 @@ pub fn StepPage(step: Step) -> impl IntoView {
                 None,
             )
         }
+        Step::Attachments => (view! { <AttachmentsStep draft=draft/> }.into_any(), None),
         Step::Preview => (view! { <PreviewStep draft=draft/> }.into_any(), None),
-        other => (view! { <ComingSoon step=other/> }.into_any(), None),
     };
     let blocking = move || {
         ctx.is_some_and(|ctx| {
@@ -127,15 +128,5 @@ pub fn StepPage(step: Step) -> impl IntoView {
                 </p>
             })}
         </Show>
-    }
-}
-
-#[component]
-fn ComingSoon(step: Step) -> impl IntoView {
-    view! {
-        <div class="notice notice--info">
-            <p>{format!("「{}」这一步的演练内容正在制作中。", step.title())}</p>
-            <p>"现在可以先完成前面几步。"</p>
-        </div>
     }
 }

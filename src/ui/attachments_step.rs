@@ -1,0 +1,254 @@
+//! Step 5 上传相关附件: the evidence checklist the rules core builds from the draft, a file per
+//! item checked at once on its bytes, kept in IndexedDB (one copy per distinct file).
+
+use super::file_store;
+use super::info_step::assessment_memo;
+use crate::rules::draft::{AttachmentRecord, Draft};
+use crate::rules::evidence::{EvidenceItem, Place};
+use crate::rules::pdf::{check_evidence_file, file_type, inspect_pdf, EvidenceCheck, FileType};
+use crate::rules::photo::{kb, Outcome};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+
+/// Checks shown for each item during this visit (after a reload they are re-derived from the
+/// stored file on demand).
+type Shown = BTreeMap<String, Vec<EvidenceCheck>>;
+
+fn place_label(place: Place) -> &'static str {
+    match place {
+        Place::Archive => "我的业绩档案",
+        Place::Attachments => "上传相关附件",
+        Place::PortalAnswer => "填写申报信息（资格类型 / 聘任情况旁）",
+    }
+}
+
+#[component]
+pub fn AttachmentsStep(draft: RwSignal<Draft>) -> impl IntoView {
+    let assessment = assessment_memo(draft);
+    let shown = RwSignal::new(Shown::new());
+    let items = Memo::new(move |_| assessment.with(|a| a.evidence.clone()));
+    let progress = move || {
+        let (total, provided, failing) = items.with(|items| {
+            draft.with(|d| {
+                let provided = items
+                    .iter()
+                    .filter(|i| d.attachments.contains_key(&i.id))
+                    .count();
+                let failing = items
+                    .iter()
+                    .filter(|i| d.attachments.get(&i.id).is_some_and(|a| !a.passes))
+                    .count();
+                (items.len(), provided, failing)
+            })
+        });
+        format!("已提供 {provided} / {total} 项，有问题 {failing} 项")
+    };
+    // Restore this visit's checks for files attached earlier, from IndexedDB.
+    Effect::new(move |_| {
+        let attached: Vec<(String, AttachmentRecord, u32, Vec<&'static str>)> = items
+            .with_untracked(|items| {
+                draft.with_untracked(|d| {
+                    items
+                        .iter()
+                        .filter_map(|i| {
+                            d.attachments
+                                .get(&i.id)
+                                .map(|a| (i.id.clone(), a.clone(), i.min_pages, i.parts.clone()))
+                        })
+                        .collect()
+                })
+            });
+        spawn_local(async move {
+            for (id, record, min_pages, parts) in attached {
+                if let Ok(Some(file)) = file_store::get(&record.file_id).await {
+                    let checks = check_evidence_file(&file.bytes, min_pages, &parts);
+                    shown.update(|s| {
+                        s.insert(id, checks);
+                    });
+                }
+            }
+        });
+    });
+    view! {
+        <p class="hint">"下面是根据你填写的内容需要准备的佐证材料。每项选择一个文件，本工具在本机检查它是不是可读的 PDF、有没有密码、页数够不够。文件只保存在本机浏览器。"</p>
+        <p class="progress-line" data-progress aria-live="polite"><strong>{progress}</strong></p>
+        <ol class="evidence-list">
+            {move || items.get().into_iter().map(|item| view! { <EvidenceRow draft=draft item=item shown=shown/> }).collect::<Vec<_>>()}
+        </ol>
+    }
+}
+
+#[component]
+fn EvidenceRow(
+    draft: RwSignal<Draft>,
+    item: EvidenceItem,
+    shown: RwSignal<Shown>,
+) -> impl IntoView {
+    let id = item.id.clone();
+    let input_id = format!("evidence-{}", item.id);
+    let record = {
+        let id = id.clone();
+        Memo::new(move |_| draft.with(|d| d.attachments.get(&id).cloned()))
+    };
+    let checks = {
+        let id = id.clone();
+        Memo::new(move |_| shown.with(|s| s.get(&id).cloned().unwrap_or_default()))
+    };
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let confirm_remove = RwSignal::new(false);
+    let min_pages = item.min_pages;
+    let parts = item.parts.clone();
+    let attach = {
+        let id = id.clone();
+        move |file: web_sys::File| {
+            let id = id.clone();
+            let parts = parts.clone();
+            let name = file.name();
+            busy.set(true);
+            error.set(None);
+            spawn_local(async move {
+                let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await
+                else {
+                    error.set(Some(
+                        "无法读取这个文件，请确认文件没有被移动或删除后重新选择。".into(),
+                    ));
+                    busy.set(false);
+                    return;
+                };
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                let found = check_evidence_file(&bytes, min_pages, &parts);
+                let passes = !found.iter().any(|c| c.outcome == Outcome::Fail);
+                let pages = inspect_pdf(&bytes).pages().unwrap_or(0);
+                shown.update(|s| {
+                    s.insert(id.clone(), found);
+                });
+                let mime = if file_type(&bytes) == FileType::Pdf {
+                    "application/pdf"
+                } else {
+                    "application/octet-stream"
+                };
+                match file_store::put(&bytes, mime).await {
+                    Ok(file_id) => {
+                        let previous = draft
+                            .with_untracked(|d| d.attachments.get(&id).map(|a| a.file_id.clone()));
+                        draft.update(|d| {
+                            d.attachments.insert(
+                                id.clone(),
+                                AttachmentRecord {
+                                    file_id: file_id.clone(),
+                                    file_name: name,
+                                    byte_size: bytes.len() as u64,
+                                    pages,
+                                    passes,
+                                },
+                            );
+                        });
+                        if let Some(old) = previous.filter(|old| *old != file_id) {
+                            delete_if_unused(draft, old).await;
+                        }
+                    }
+                    Err(message) => {
+                        error.set(Some(format!("文件已检查，但没有保存到本机：{message}")))
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let attach_from_input = attach.clone();
+    let on_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            attach_from_input(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|f| f.get(0))
+        {
+            attach(file);
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let taken = draft.with_untracked(|d| d.attachments.get(&id).cloned());
+            draft.update(|d| {
+                d.attachments.remove(&id);
+            });
+            shown.update(|s| {
+                s.remove(&id);
+            });
+            confirm_remove.set(false);
+            if let Some(record) = taken {
+                spawn_local(delete_if_unused(draft, record.file_id));
+            }
+        }
+    };
+    let status = move || match record.get() {
+        None => ("missing", "未提供"),
+        Some(r) if r.passes => ("ok", "已提供"),
+        Some(_) => ("problem", "有问题"),
+    };
+    view! {
+        <li class="evidence" data-evidence=id.clone() data-state=move || status().0
+            on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <div class="evidence__head">
+                <h3>{item.title.clone()}</h3>
+                <strong class=move || format!("status status--{}", match status().0 { "ok" => "done", "problem" => "problem", _ => "not-started" })>
+                    {move || status().1}
+                </strong>
+            </div>
+            <p class="hint">{format!("{} · 上传位置：{}", item.section, place_label(item.place))}</p>
+            <p>{item.why.clone()}</p>
+            <p><strong>"要求："</strong>{format!("{}，合并为一个 PDF（至少 {} 页）", item.parts.join(" + "), item.min_pages)}</p>
+            {(!item.notes.is_empty()).then(|| view! { <ul class="hint">{item.notes.iter().map(|n| view! { <li>{*n}</li> }).collect::<Vec<_>>()}</ul> })}
+            <div class="field">
+                <label for=input_id.clone()>{move || if record.with(Option::is_some) { "换一个文件" } else { "选择文件" }}<span class="visually-hidden">{format!("：{}", item.title)}</span></label>
+                <input id=input_id type="file" accept="application/pdf,.pdf" on:change=on_input/>
+            </div>
+            <p class="busy" role="status">{move || busy.get().then_some("正在检查…")}</p>
+            {move || error.get().map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
+            {move || record.get().map(|r| view! {
+                <p class="evidence__file">{format!("{}（{}{}）", r.file_name, kb(r.byte_size), if r.pages > 0 { format!("，{} 页", r.pages) } else { String::new() })}</p>
+            })}
+            <ul class="checks">
+                {move || checks.get().into_iter().map(|c| view! {
+                    <li class=format!("check check--{}", c.outcome.key()) data-check=c.key data-outcome=c.outcome.key()>
+                        <span class="check__badge">{c.outcome.label()}</span>
+                        <span class="check__body"><strong>{c.title}</strong>"："{c.message}</span>
+                    </li>
+                }).collect::<Vec<_>>()}
+            </ul>
+            <Show when=move || record.with(Option::is_some)>
+                <button type="button" class="link-button" on:click=move |_| confirm_remove.set(true)>"移除文件"</button>
+            </Show>
+            <Show when=move || confirm_remove.get()>
+                <div class="confirm" role="alertdialog" aria-label="确认移除文件">
+                    <p><strong>"确定移除这个文件吗？"</strong></p>
+                    <div class="button-row">
+                        <button type="button" class="button button--warning" on:click=remove.clone()>"确定移除"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirm_remove.set(false)>"取消"</button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// Deletes a stored file unless another item or the photo still uses it.
+async fn delete_if_unused(draft: RwSignal<Draft>, file_id: String) {
+    let used = draft.with_untracked(|d| {
+        d.attachments.values().any(|a| a.file_id == file_id)
+            || d.photo.as_ref().is_some_and(|p| p.file_id == file_id)
+    });
+    if !used {
+        let _ = file_store::delete(&file_id).await;
+    }
+}
