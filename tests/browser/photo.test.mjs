@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
@@ -148,5 +148,20 @@ test("speed: a 1 MB 4000 × 3000 verdict within 300 ms, a 20 MB file refused wit
   );
   assert.ok(oneMb < 300, `1 MB verdict took ${oneMb} ms`);
   assert.ok(twentyMb < 50, `20 MB refusal took ${twentyMb} ms`);
+  await context.close();
+});
+
+test("a photo dropped on the page is checked like a chosen one", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/photo");
+  const bytes = [...readFileSync(fixture("passing.jpg"))];
+  await page.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], "拖进来的照片.jpg", { type: "image/jpeg" }));
+    const zone = document.querySelector(".dropzone");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, bytes);
+  await page.locator('[data-check="pixels"][data-outcome="pass"]').waitFor();
+  await page.locator(".photo-result figcaption", { hasText: "拖进来的照片.jpg" }).first().waitFor();
   await context.close();
 });
