@@ -200,7 +200,7 @@ fn EvidenceRow(
         <li class="evidence" data-evidence=id.clone() data-state=move || status().0
             on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <div class="evidence__head">
-                <h3>{item.title.clone()}</h3>
+                <h2>{item.title.clone()}</h2>
                 <strong class=move || format!("status status--{}", match status().0 { "ok" => "done", "problem" => "problem", _ => "not-started" })>
                     {move || status().1}
                 </strong>

@@ -92,19 +92,23 @@ fn App() -> impl IntoView {
             ev.prevent_default();
             focus_main_heading();
         }>"跳到正文"</a>
-        <header class="app-header">
-            <div class="app-header__inner">
-                <a class="app-name" href="#/">"职称申报演练"</a>
-                <span class="app-scope">"温州市机电专业 技术员 · 助理工程师 · 工程师"</span>
+        <header>
+            <div class="app-header">
+                <div class="app-header__inner">
+                    <a class="app-name" href="#/">"职称申报演练"</a>
+                    <span class="app-scope">"温州市机电专业 技术员 · 助理工程师 · 工程师"</span>
+                </div>
+            </div>
+            <p class="rehearsal-banner" role="note">
+                "本工具仅供演练，所填内容只保存在本机浏览器，不会上传。"
+            </p>
+            <div class="page-width">
+                <notices::SaveBar/>
             </div>
         </header>
-        <p class="rehearsal-banner" role="note">
-            "本工具仅供演练，所填内容只保存在本机浏览器，不会上传。"
-        </p>
         <div class="page-width">
-            <notices::SaveBar/>
-            <notices::StartNotices/>
             <main id="main">
+                <notices::StartNotices/>
                 {move || match page.get() {
                     Page::Overview => {
                         document().set_title("申报演练总览 - 职称申报演练");
