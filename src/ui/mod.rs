@@ -97,6 +97,7 @@ fn App() -> impl IntoView {
                 <div class="app-header__inner">
                     <a class="app-name" href="#/">"职称申报演练"</a>
                     <span class="app-scope">"温州市机电专业 技术员 · 助理工程师 · 工程师"</span>
+                    <LargeTextToggle/>
                 </div>
             </div>
             <p class="rehearsal-banner" role="note">
@@ -118,6 +119,27 @@ fn App() -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+/// 大字模式 (MIIT 适老化): larger text and stronger contrast, remembered by this browser.
+#[component]
+fn LargeTextToggle() -> impl IntoView {
+    let on = RwSignal::new(persist::large_text_preferred());
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("large-text", on.get());
+        }
+    });
+    view! {
+        <button type="button" class="large-text-toggle" aria-pressed=move || on.get().to_string()
+            on:click=move |_| {
+                let next = !on.get_untracked();
+                on.set(next);
+                persist::remember_large_text(next);
+            }>
+            "大字模式"
+        </button>
     }
 }
 

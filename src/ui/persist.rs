@@ -11,6 +11,23 @@ pub const DRAFT_KEY: &str = "zhicheng-yanlian.draft";
 /// never overwrites the first backup.
 pub const DAMAGED_KEY_PREFIX: &str = "zhicheng-yanlian.damaged.";
 const SAVE_DELAY: Duration = Duration::from_millis(300);
+/// Display preferences of this browser (not of an applicant): `{"large_text":true}`.
+pub const PREFS_KEY: &str = "zhicheng-yanlian.prefs";
+
+/// 大字模式 as this browser last chose it. Anything unreadable means "off".
+pub fn large_text_preferred() -> bool {
+    local_storage()
+        .ok()
+        .and_then(|s| s.get_item(PREFS_KEY).ok().flatten())
+        .is_some_and(|text| text.contains("\"large_text\":true"))
+}
+
+/// Remembers 大字模式; a refused write only means the choice is not remembered.
+pub fn remember_large_text(on: bool) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(PREFS_KEY, &format!("{{\"large_text\":{on}}}"));
+    }
+}
 
 /// What the save indicator shows.
 #[derive(Clone, Debug, PartialEq)]

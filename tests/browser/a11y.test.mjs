@@ -58,3 +58,32 @@ test("no axe violations with errors shown and entries open", async () => {
   assert.deepEqual(found, [], JSON.stringify(found, null, 2));
   await context.close();
 });
+
+test("大字模式 is a toggle that this browser remembers", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/info");
+  const toggle = page.getByRole("button", { name: "大字模式" });
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+  const before = await page.getByLabel("姓名", { exact: true }).evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains("large-text")), true);
+  const after = await page.getByLabel("姓名", { exact: true }).evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(after >= before * 1.2, `${before}px → ${after}px`);
+  const found = await violations(page);
+  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+  await context.close();
+});
+
+test("every page fits 320 px without sideways scrolling", async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  for (const hash of PAGES) {
+    await page.goto(server.url + hash);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${hash} is ${width}px wide`);
+  }
+  await context.close();
+});
