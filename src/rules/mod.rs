@@ -3,6 +3,7 @@
 
 pub mod applicant;
 pub mod assess;
+pub mod base64;
 pub mod basic_info;
 pub mod conditions;
 pub mod date;
@@ -23,6 +24,7 @@ pub mod routes;
 pub mod score_achievements;
 pub mod score_table;
 pub mod scoring;
+pub mod sha256;
 pub mod small_sort;
 pub mod verdict;
 
