@@ -26,6 +26,16 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    register_offline_support();
+}
+
+/// The service worker (`sw.js`) keeps the app's own files so it opens offline after one visit.
+/// Browsers without it, or pages opened from `file://`, simply work online only.
+fn register_offline_support() {
+    let navigator = window().navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = navigator.service_worker().register("./sw.js");
+    }
 }
 
 /// Panics are bugs, but a user must still see that something broke rather than a frozen page.
