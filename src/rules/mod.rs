@@ -3,6 +3,7 @@
 
 pub mod applicant;
 pub mod assess;
+pub mod backup;
 pub mod base64;
 pub mod basic_info;
 pub mod conditions;

@@ -1,0 +1,760 @@
+use super::*;
+use crate::rules::draft::{AttachmentRecord, BasicInfo, PhotoRecord};
+use proptest::prelude::*;
+use std::time::Instant;
+
+const EXPORTED_AT: &str = "2026-11-26T18:00:00";
+
+fn photo_bytes() -> Vec<u8> {
+    let mut bytes = vec![0xff, 0xd8, 0xff, 0xe0];
+    bytes.extend((0..3000u32).map(|i| (i * 7 % 251) as u8));
+    bytes.extend([0xff, 0xd9]);
+    bytes
+}
+
+fn pdf_bytes(tag: &str) -> Vec<u8> {
+    format!("%PDF-1.4\n% {tag}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+        .into_bytes()
+}
+
+fn attachment(file_id: &str, file_name: &str, size: usize) -> AttachmentRecord {
+    AttachmentRecord {
+        file_id: file_id.to_string(),
+        file_name: file_name.to_string(),
+        byte_size: size as u64,
+        pages: 1,
+        passes: true,
+    }
+}
+
+type StoredFile = (String, String, Vec<u8>);
+
+/// A draft with a photo and two attachments that share one PDF, plus the files as the shell
+/// would find them in IndexedDB (with an unrelated file too).
+fn fixture() -> (Draft, Vec<StoredFile>) {
+    let photo = photo_bytes();
+    let pdf = pdf_bytes("学历");
+    let (photo_id, pdf_id) = (sha256_hex(&photo), sha256_hex(&pdf));
+    let mut draft = Draft {
+        basic: BasicInfo {
+            name: "张三".into(),
+            unit_name: "温州某机电有限公司".into(),
+            unit_address: "温州市 \"鹿城区\" \\ {花括号} [方括号]".into(),
+            ..BasicInfo::default()
+        },
+        photo: Some(PhotoRecord {
+            file_id: photo_id.clone(),
+            file_name: "证件照.jpg".into(),
+            byte_size: photo.len() as u64,
+            passes: true,
+            generated: false,
+        }),
+        ..Draft::default()
+    };
+    draft.attachments.insert(
+        "education.0".into(),
+        attachment(&pdf_id, "毕业证书.pdf", pdf.len()),
+    );
+    draft.attachments.insert(
+        "work.0".into(),
+        attachment(&pdf_id, "毕业证书.pdf", pdf.len()),
+    );
+    let unrelated = b"not referenced".to_vec();
+    let files = vec![
+        (sha256_hex(&unrelated), "text/plain".into(), unrelated),
+        (pdf_id, "application/pdf".into(), pdf),
+        (photo_id, "image/jpeg".into(), photo),
+    ];
+    (draft, files)
+}
+
+fn exported() -> String {
+    let (draft, files) = fixture();
+    export_backup(&draft, &files, EXPORTED_AT)
+}
+
+/// A backup whose envelope is written by hand around `draft` and `files`.
+fn hand_made(format_version: &str, draft: &str, files: &str) -> String {
+    format!(
+        "{{\"format\":\"zhicheng-yanlian-backup\",\"format_version\":{format_version},\"exported_at\":\"{EXPORTED_AT}\",\"draft\":{draft},\"files\":{files}}}"
+    )
+}
+
+fn file_json(id: &str, mime: &str, size: usize, data: &str) -> String {
+    format!("{{\"id\":\"{id}\",\"mime\":\"{mime}\",\"size\":{size},\"data\":\"{data}\"}}")
+}
+
+#[test]
+fn a_draft_and_its_files_round_trip_each_file_once() {
+    let (draft, files) = fixture();
+    let text = export_backup(&draft, &files, EXPORTED_AT);
+    assert!(text.starts_with(
+        "{\"format\":\"zhicheng-yanlian-backup\",\"format_version\":1,\"exported_at\":\"2026-11-26T18:00:00\",\"app_version\":\""
+    ));
+    assert_eq!(text.matches("\"data\":").count(), 2, "photo and one PDF");
+    let backup = read_backup(&text).expect("own export reads back");
+    assert_eq!(backup.draft, draft);
+    assert_eq!(backup.exported_at, EXPORTED_AT);
+    assert_eq!(backup.app_version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(backup.missing_files, Vec::<String>::new());
+    let expected = vec![
+        BackupFile {
+            id: files[2].0.clone(),
+            mime: "image/jpeg".into(),
+            bytes: photo_bytes(),
+        },
+        BackupFile {
+            id: files[1].0.clone(),
+            mime: "application/pdf".into(),
+            bytes: pdf_bytes("学历"),
+        },
+    ];
+    assert_eq!(backup.files, expected);
+    // The bytes as the file holds them read the same way.
+    assert_eq!(read_backup_bytes(text.as_bytes()), Ok(backup));
+}
+
+#[test]
+fn an_empty_draft_round_trips_with_no_files() {
+    let text = export_backup(&Draft::default(), &[], "");
+    let backup = read_backup(&text).expect("empty draft backup");
+    assert!(backup.draft.is_empty());
+    assert_eq!(backup.files, vec![]);
+    assert_eq!(backup.missing_files, Vec::<String>::new());
+    assert_eq!(backup.exported_at, "");
+}
+
+#[test]
+fn referenced_ids_are_photo_first_then_items_each_once() {
+    let (mut draft, _) = fixture();
+    let photo_id = draft.photo.as_ref().map(|p| p.file_id.clone()).unwrap();
+    let pdf_id = draft.attachments["education.0"].file_id.clone();
+    assert_eq!(
+        referenced_file_ids(&draft),
+        vec![photo_id.clone(), pdf_id.clone()]
+    );
+    draft
+        .attachments
+        .insert("award.0".into(), attachment("cc", "获奖.pdf", 1));
+    draft
+        .attachments
+        .insert("paper.0".into(), attachment(&photo_id, "照片.jpg", 1));
+    // BTreeMap order: award.0, education.0, paper.0, work.0.
+    assert_eq!(
+        referenced_file_ids(&draft),
+        vec![photo_id.clone(), "cc".to_string(), pdf_id.clone()]
+    );
+    draft.photo = None;
+    assert_eq!(
+        referenced_file_ids(&draft),
+        vec!["cc".to_string(), pdf_id, photo_id]
+    );
+    assert_eq!(referenced_file_ids(&Draft::default()), Vec::<String>::new());
+}
+
+#[test]
+fn files_the_shell_did_not_find_are_listed_as_missing() {
+    let (draft, files) = fixture();
+    let photo_only = vec![files[2].clone()];
+    let backup = read_backup(&export_backup(&draft, &photo_only, EXPORTED_AT)).unwrap();
+    assert_eq!(backup.missing_files, vec![files[1].0.clone()]);
+    assert_eq!(backup.files.len(), 1);
+    assert_eq!(backup.files[0].id, files[2].0);
+
+    let backup = read_backup(&export_backup(&draft, &[], EXPORTED_AT)).unwrap();
+    assert_eq!(
+        backup.missing_files,
+        vec![files[2].0.clone(), files[1].0.clone()]
+    );
+    assert_eq!(backup.files, vec![]);
+    assert_eq!(backup.draft, draft);
+}
+
+#[test]
+fn a_stored_file_whose_bytes_changed_is_left_out_of_the_export() {
+    let (draft, mut files) = fixture();
+    files[2].2[10] ^= 1;
+    let text = export_backup(&draft, &files, EXPORTED_AT);
+    assert_eq!(text.matches("\"data\":").count(), 1);
+    let backup = read_backup(&text).unwrap();
+    assert_eq!(backup.missing_files, vec![files[2].0.clone()]);
+}
+
+#[test]
+fn unknown_and_repeated_file_entries_are_ignored_and_unsafe_mime_types_neutralised() {
+    let (draft, files) = fixture();
+    let photo = &files[2];
+    let pdf = &files[1];
+    let entries = format!(
+        "[{},{},{},{}]",
+        file_json("00ff", "text/plain", 3, "!!!!"),
+        file_json(
+            &photo.0,
+            "text/html",
+            photo.2.len(),
+            &base64::encode(&photo.2)
+        ),
+        file_json(&photo.0, "image/jpeg", 1, "AA=="),
+        file_json(
+            &pdf.0,
+            "APPLICATION/PDF",
+            pdf.2.len(),
+            &base64::encode(&pdf.2)
+        ),
+    );
+    let backup = read_backup(&hand_made("1", &draft.to_stored(), &entries)).unwrap();
+    let mimes: Vec<&str> = backup.files.iter().map(|f| f.mime.as_str()).collect();
+    assert_eq!(mimes, ["application/octet-stream", "application/pdf"]);
+    assert_eq!(backup.files[0].bytes, photo.2);
+    assert_eq!(backup.missing_files, Vec::<String>::new());
+}
+
+#[test]
+fn the_draft_is_found_wherever_it_stands_and_however_its_key_is_written() {
+    let (draft, files) = fixture();
+    let photo = &files[2];
+    let entry = file_json(
+        &photo.0,
+        "image/jpeg",
+        photo.2.len(),
+        &base64::encode(&photo.2),
+    );
+    let cases = [
+        format!(
+            "{{\"files\":[{entry}],\"format_version\":1,\"draft\":{},\"format\":\"zhicheng-yanlian-backup\"}}",
+            draft.to_stored()
+        ),
+        format!(
+            " \n{{ \"format\" : \"zhicheng-yanlian-backup\" , \"format_version\" : 1 , \"files\" : [ {entry} ] , \"dr\\u0061ft\" : {} }}\n",
+            draft.to_stored()
+        ),
+    ];
+    for text in cases {
+        let backup = read_backup(&text).unwrap();
+        assert_eq!(backup.draft, draft);
+        assert_eq!(backup.exported_at, "");
+        assert_eq!(backup.missing_files, vec![files[1].0.clone()]);
+    }
+}
+
+#[test]
+fn truncated_text_at_any_point_is_reported_as_truncated() {
+    let text = exported();
+    let name_at = text.find("张三").unwrap();
+    let data_at = text.find("\"data\":\"").unwrap() + 20;
+    let cuts = [
+        1,
+        2,
+        10,
+        45,
+        name_at,
+        name_at + "张".len(),
+        data_at,
+        text.len() / 2,
+        text.len() - 3,
+        text.len() - 2,
+        text.len() - 1,
+    ];
+    for cut in cuts {
+        assert_eq!(
+            read_backup(&text[..cut]),
+            Err(BackupError::Truncated),
+            "cut at {cut}"
+        );
+    }
+    // Bytes cut inside a character of 张.
+    let bytes = text.as_bytes();
+    for cut in [name_at + 1, name_at + 2] {
+        assert_eq!(
+            read_backup_bytes(&bytes[..cut]),
+            Err(BackupError::Truncated),
+            "byte cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn every_error_case_is_told_apart() {
+    let (draft, files) = fixture();
+    let good = exported();
+    let stored = draft.to_stored();
+    let photo = &files[2];
+    let pdf = &files[1];
+    let photo_entry = |size: usize, data: &str| {
+        hand_made(
+            "1",
+            &stored,
+            &format!("[{}]", file_json(&photo.0, "image/jpeg", size, data)),
+        )
+    };
+    let photo_data = base64::encode(&photo.2);
+    // One base64 character changed on a 4-character boundary: still valid, other bytes.
+    let mut flipped = photo_data.clone().into_bytes();
+    flipped[400] = if flipped[400] == b'A' { b'B' } else { b'A' };
+    let flipped = String::from_utf8(flipped).unwrap();
+    let mut pdf_flipped = base64::encode(&pdf.2).into_bytes();
+    pdf_flipped[0] = if pdf_flipped[0] == b'A' { b'B' } else { b'A' };
+    let pdf_flipped = String::from_utf8(pdf_flipped).unwrap();
+    let semicolon = good.replacen("\"format_version\":1,", "\"format_version\":1;", 1);
+    let semicolon_column = semicolon.find(';').unwrap() + 1;
+    let malformed = |detail: &str| BackupError::Malformed {
+        detail: detail.to_string(),
+    };
+    let photo_label = || ("证件照".to_string(), photo.0.clone());
+
+    let cases: Vec<(&str, String, BackupError)> = vec![
+        ("empty", String::new(), BackupError::Empty),
+        ("whitespace", " \n\t".into(), BackupError::Empty),
+        ("plain text", "hello".into(), BackupError::NotJson),
+        (
+            "a PDF read as text",
+            "%PDF-1.7\n%âãÏÓ\n".into(),
+            BackupError::NotJson,
+        ),
+        ("truncated array", "[1, 2".into(), BackupError::NotJson),
+        (
+            "a character replaced",
+            semicolon,
+            BackupError::Corrupt {
+                line: 1,
+                column: semicolon_column,
+            },
+        ),
+        (
+            "trailing garbage",
+            format!("{good}\n}}"),
+            BackupError::Corrupt { line: 4, column: 1 },
+        ),
+        (
+            "foreign JSON",
+            r#"{"hello":1}"#.into(),
+            BackupError::Foreign { found: None },
+        ),
+        (
+            "a JSON array",
+            "[1,2]".into(),
+            BackupError::Foreign { found: None },
+        ),
+        (
+            "a JSON string",
+            "\"backup\"".into(),
+            BackupError::Foreign { found: None },
+        ),
+        (
+            "format is a number",
+            r#"{"format":5,"format_version":1}"#.into(),
+            BackupError::Foreign { found: None },
+        ),
+        (
+            "another tool's format",
+            r#"{"format":"other-tool","format_version":1}"#.into(),
+            BackupError::Foreign {
+                found: Some("other-tool".into()),
+            },
+        ),
+        ("a stored draft", stored.clone(), BackupError::StoredDraft),
+        (
+            "future format version",
+            good.replacen("\"format_version\":1", "\"format_version\":3", 1),
+            BackupError::FutureFormat { found: 3 },
+        ),
+        (
+            "future format version, unknown shape",
+            r#"{"format":"zhicheng-yanlian-backup","format_version":2,"parts":"x"}"#.into(),
+            BackupError::FutureFormat { found: 2 },
+        ),
+        (
+            "no format version",
+            good.replacen("\"format_version\":1,", "", 1),
+            malformed("缺少格式版本"),
+        ),
+        (
+            "format version as text",
+            hand_made("\"1\"", &stored, "[]"),
+            malformed("格式版本不是数字"),
+        ),
+        (
+            "format version zero",
+            hand_made("0", &stored, "[]"),
+            malformed("格式版本 0 不存在"),
+        ),
+        (
+            "negative format version",
+            hand_made("-1", &stored, "[]"),
+            malformed("格式版本不是正整数"),
+        ),
+        (
+            "fractional format version",
+            hand_made("1.5", &stored, "[]"),
+            malformed("格式版本不是正整数"),
+        ),
+        (
+            "no files list",
+            r#"{"format":"zhicheng-yanlian-backup","format_version":1,"draft":{"version":1}}"#
+                .into(),
+            malformed("缺少文件清单"),
+        ),
+        (
+            "no draft",
+            r#"{"format":"zhicheng-yanlian-backup","format_version":1,"files":[]}"#.into(),
+            malformed("缺少草稿"),
+        ),
+        (
+            "draft is null",
+            hand_made("1", "null", "[]"),
+            malformed("缺少草稿"),
+        ),
+        (
+            "files is an object",
+            hand_made("1", &stored, "{}"),
+            malformed("导出时间、草稿或文件清单的写法不对"),
+        ),
+        (
+            "file entry without data",
+            hand_made("1", &stored, r#"[{"id":"a","mime":"image/jpeg","size":1}]"#),
+            malformed("导出时间、草稿或文件清单的写法不对"),
+        ),
+        (
+            "file size negative",
+            photo_entry(0, "AA==").replacen("\"size\":0", "\"size\":-1", 1),
+            malformed("导出时间、草稿或文件清单的写法不对"),
+        ),
+        (
+            "future draft version",
+            hand_made("1", r#"{"version":7,"basic":{"name":"王五"}}"#, "[]"),
+            BackupError::DraftFromFuture { found: 7 },
+        ),
+        (
+            "draft without version",
+            hand_made("1", r#"{"basic":{}}"#, "[]"),
+            BackupError::DraftUnreadable(DamageReason::NotADraft {
+                detail: "version = None".into(),
+            }),
+        ),
+        (
+            "draft is an array",
+            hand_made("1", "[1]", "[]"),
+            BackupError::DraftUnreadable(DamageReason::NotADraft {
+                detail: "顶层不是对象".into(),
+            }),
+        ),
+        (
+            "broken base64: bad character",
+            photo_entry(
+                photo.2.len(),
+                &photo_data.replacen(&photo_data[8..12], "A!AA", 1),
+            ),
+            {
+                let (label, id) = photo_label();
+                BackupError::BadBase64 { id, label }
+            },
+        ),
+        (
+            "broken base64: line breaks",
+            photo_entry(
+                photo.2.len(),
+                &format!("{}\\n{}", &photo_data[..76], &photo_data[76..]),
+            ),
+            {
+                let (label, id) = photo_label();
+                BackupError::BadBase64 { id, label }
+            },
+        ),
+        (
+            "broken base64: one character missing",
+            photo_entry(photo.2.len(), &photo_data[1..]),
+            {
+                let (label, id) = photo_label();
+                BackupError::BadBase64 { id, label }
+            },
+        ),
+        (
+            "file larger than declared",
+            photo_entry(photo.2.len() - 3, &photo_data),
+            {
+                let (label, id) = photo_label();
+                BackupError::SizeMismatch {
+                    id,
+                    label,
+                    declared: photo.2.len() as u64 - 3,
+                    actual: photo.2.len() as u64,
+                }
+            },
+        ),
+        (
+            "file smaller than declared",
+            photo_entry(photo.2.len() + 1, &photo_data),
+            {
+                let (label, id) = photo_label();
+                BackupError::SizeMismatch {
+                    id,
+                    label,
+                    declared: photo.2.len() as u64 + 1,
+                    actual: photo.2.len() as u64,
+                }
+            },
+        ),
+        (
+            "photo bytes changed",
+            photo_entry(photo.2.len(), &flipped),
+            {
+                let (label, id) = photo_label();
+                BackupError::HashMismatch { id, label }
+            },
+        ),
+        (
+            "attachment bytes changed",
+            hand_made(
+                "1",
+                &stored,
+                &format!(
+                    "[{}]",
+                    file_json(&pdf.0, "application/pdf", pdf.2.len(), &pdf_flipped)
+                ),
+            ),
+            BackupError::HashMismatch {
+                id: pdf.0.clone(),
+                label: "毕业证书.pdf".into(),
+            },
+        ),
+    ];
+    for (label, text, expected) in cases {
+        let got = read_backup(&text);
+        assert_eq!(got, Err(expected), "{label}");
+        let message = got.unwrap_err().message();
+        assert!(!message.is_empty(), "{label}");
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_told_apart() {
+    let good = exported().into_bytes();
+    let mut corrupt = good.clone();
+    corrupt[30] = 0xff;
+    let cases: [(&str, Vec<u8>, BackupError); 4] = [
+        ("a JPEG", photo_bytes(), BackupError::NotJson),
+        (
+            "a zip",
+            b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xff\xfe".to_vec(),
+            BackupError::NotJson,
+        ),
+        (
+            "a stray byte",
+            corrupt,
+            BackupError::Corrupt {
+                line: 1,
+                column: 31,
+            },
+        ),
+        ("empty", vec![], BackupError::Empty),
+    ];
+    for (label, bytes, expected) in cases {
+        assert_eq!(read_backup_bytes(&bytes), Err(expected), "{label}");
+    }
+}
+
+#[test]
+fn more_than_200_mib_is_refused_unread() {
+    assert_eq!(check_backup_size(MAX_BACKUP_BYTES), Ok(()));
+    assert_eq!(
+        check_backup_size(MAX_BACKUP_BYTES + 1),
+        Err(BackupError::TooLarge {
+            bytes: MAX_BACKUP_BYTES + 1
+        })
+    );
+    let huge = " ".repeat(MAX_BACKUP_BYTES as usize + 1);
+    assert_eq!(
+        read_backup(&huge),
+        Err(BackupError::TooLarge {
+            bytes: MAX_BACKUP_BYTES + 1
+        })
+    );
+    assert_eq!(
+        read_backup_bytes(huge.as_bytes()),
+        Err(BackupError::TooLarge {
+            bytes: MAX_BACKUP_BYTES + 1
+        })
+    );
+}
+
+#[test]
+fn messages_say_what_is_wrong_and_what_to_do() {
+    let label = |l: &str| (String::from("id"), l.to_string());
+    let cases: Vec<(BackupError, &str)> = vec![
+        (BackupError::Empty, "备份文件是空的，请确认选择了本工具导出的备份"),
+        (
+            BackupError::TooLarge { bytes: 314_572_800 },
+            "文件太大（300.0 MB，本工具最多读取 200 MB），不是本工具导出的备份",
+        ),
+        (BackupError::Truncated, "备份文件不完整，可能下载中断，请重新导出"),
+        (
+            BackupError::NotJson,
+            "这个文件不是本工具导出的备份（内容不是备份数据），请选择「导出备份」得到的文件",
+        ),
+        (
+            BackupError::Corrupt { line: 2, column: 17 },
+            "备份文件已损坏（第 2 行第 17 列附近的内容不合规），请在原来的浏览器中重新导出备份",
+        ),
+        (
+            BackupError::Foreign { found: None },
+            "这个文件不是本工具导出的备份（缺少 format 标记）",
+        ),
+        (
+            BackupError::Foreign {
+                found: Some("x".repeat(50)),
+            },
+            "这个文件不是本工具导出的备份（format 标记是「xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx」）",
+        ),
+        (
+            BackupError::StoredDraft,
+            "这个文件是草稿数据，不是本工具导出的备份（缺少 format 标记），请用「导出备份」生成备份文件",
+        ),
+        (
+            BackupError::FutureFormat { found: 3 },
+            "备份来自更新版本的本工具（格式版本 3），请先更新本工具再导入",
+        ),
+        (
+            BackupError::Malformed {
+                detail: "缺少草稿".into(),
+            },
+            "备份文件的内容不对（缺少草稿），可能被改动过，请在原来的浏览器中重新导出备份",
+        ),
+        (
+            BackupError::DraftFromFuture { found: 7 },
+            "备份中的草稿来自更新版本的本工具（数据版本 7，本版本只认识到 1），请先更新本工具再导入",
+        ),
+        (
+            BackupError::DraftUnreadable(DamageReason::NotADraft {
+                detail: String::new(),
+            }),
+            "备份中的草稿无法读取（字段与本工具的草稿不符），可能被改动过，请在原来的浏览器中重新导出备份",
+        ),
+        (
+            {
+                let (id, label) = label("证件照");
+                BackupError::BadBase64 { id, label }
+            },
+            "备份中的文件「证件照」已损坏（编码不正确），请在原来的浏览器中重新导出备份",
+        ),
+        (
+            {
+                let (id, label) = label("毕业证书.pdf");
+                BackupError::SizeMismatch {
+                    id,
+                    label,
+                    declared: 10,
+                    actual: 12,
+                }
+            },
+            "备份中的文件「毕业证书.pdf」已损坏（应为 10 字节，实际 12 字节），请在原来的浏览器中重新导出备份",
+        ),
+        (
+            {
+                let (id, label) = label("证件照");
+                BackupError::HashMismatch { id, label }
+            },
+            "备份中的文件「证件照」已损坏（校验不一致），请在原来的浏览器中重新导出备份",
+        ),
+    ];
+    for (error, expected) in cases {
+        assert_eq!(error.message(), expected, "{error:?}");
+    }
+}
+
+#[test]
+fn an_attachment_without_a_name_is_named_by_its_id() {
+    let mut draft = Draft::default();
+    draft
+        .attachments
+        .insert("award.0".into(), attachment("0123456789abcdef", "", 1));
+    let text = hand_made(
+        "1",
+        &draft.to_stored(),
+        &format!(
+            "[{}]",
+            file_json("0123456789abcdef", "application/pdf", 1, "AA==")
+        ),
+    );
+    assert_eq!(
+        read_backup(&text),
+        Err(BackupError::HashMismatch {
+            id: "0123456789abcdef".into(),
+            label: "附件 01234567".into(),
+        })
+    );
+}
+
+/// 20 MB of files: export and read back well under a second in release (a tenth of that in
+/// debug, where only correctness is checked).
+#[test]
+fn twenty_megabytes_export_and_read_quickly() {
+    let megabytes = if cfg!(debug_assertions) { 2 } else { 20 };
+    let mut draft = Draft::default();
+    let mut files = Vec::new();
+    for i in 0..4u32 {
+        let bytes: Vec<u8> = (0..megabytes * 1024 * 1024 / 4)
+            .map(|j: usize| (j as u32 ^ i).wrapping_mul(2_654_435_761).to_be_bytes()[0])
+            .collect();
+        let id = sha256_hex(&bytes);
+        draft.attachments.insert(
+            format!("work.{i}"),
+            attachment(&id, "证明.pdf", bytes.len()),
+        );
+        files.push((id, "application/pdf".to_string(), bytes));
+    }
+    let started = Instant::now();
+    let text = export_backup(&draft, &files, EXPORTED_AT);
+    let exported = started.elapsed();
+    let backup = read_backup(&text).unwrap();
+    let total = started.elapsed();
+    assert_eq!(backup.files.len(), 4);
+    assert!(backup.files.iter().zip(&files).all(|(f, s)| f.bytes == s.2));
+    println!(
+        "{megabytes} MB of files: export {} ms, export + read {} ms",
+        exported.as_millis(),
+        total.as_millis()
+    );
+    if !cfg!(debug_assertions) {
+        assert!(total.as_millis() < 1000, "took {} ms", total.as_millis());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_reads_without_panicking(text in ".{0,200}") {
+        let _ = read_backup(&text);
+        let _ = read_backup(&format!("{{\"format\":\"zhicheng-yanlian-backup\",\"format_version\":1,{text}"));
+    }
+
+    #[test]
+    fn any_bytes_read_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let _ = read_backup_bytes(&bytes);
+    }
+
+    #[test]
+    fn every_strict_prefix_of_a_backup_is_truncated_or_empty(cut in 0usize..4000) {
+        let text = exported();
+        let cut = cut * text.len() / 4000;
+        let got = read_backup_bytes(&text.as_bytes()[..cut]);
+        prop_assert!(
+            got == Err(BackupError::Truncated) || (cut == 0 && got == Err(BackupError::Empty)),
+            "cut {} gave {:?}", cut, got
+        );
+    }
+
+    #[test]
+    fn a_changed_byte_never_panics_and_never_changes_the_files(at in 0usize..10_000, value in any::<u8>()) {
+        let (_, files) = fixture();
+        let mut bytes = exported().into_bytes();
+        let at = at % bytes.len();
+        bytes[at] = value;
+        if let Ok(backup) = read_backup_bytes(&bytes) {
+            for file in &backup.files {
+                prop_assert_eq!(sha256_hex(&file.bytes), file.id.clone());
+                prop_assert!(files.iter().any(|(id, _, b)| *id == file.id && *b == file.bytes));
+            }
+        }
+    }
+}
