@@ -108,6 +108,8 @@ impl StepStatus {
 pub enum Page {
     Overview,
     Step(Step),
+    /// 「数据去哪儿了」: where the data is kept and how to check that nothing leaves.
+    DataPrivacy,
 }
 
 impl Page {
@@ -118,6 +120,7 @@ impl Page {
         let path = path.trim_start_matches('#').trim_matches('/');
         match path.split_once('/') {
             Some(("step", slug)) => Step::from_slug(slug).map_or(Page::Overview, Page::Step),
+            _ if path == "data" => Page::DataPrivacy,
             _ => Page::Overview,
         }
     }
@@ -126,6 +129,7 @@ impl Page {
         match self {
             Page::Overview => "#/".to_string(),
             Page::Step(step) => format!("#/step/{}", step.slug()),
+            Page::DataPrivacy => "#/data".to_string(),
         }
     }
 }
@@ -304,6 +308,10 @@ mod tests {
         assert_eq!(Page::from_hash(""), Page::Overview);
         assert_eq!(Page::from_hash("#/"), Page::Overview);
         assert_eq!(Page::from_hash("#/step/nope"), Page::Overview);
+        assert_eq!(
+            Page::from_hash(&Page::DataPrivacy.hash()),
+            Page::DataPrivacy
+        );
         assert_eq!(Page::from_hash("#step/info/"), Page::Step(Step::Info));
         assert_eq!(
             Page::from_hash("#/step/info?focus=phone&back=preview"),

@@ -13,6 +13,7 @@ pub mod persist;
 mod photo_step;
 mod pledge_step;
 mod preview_step;
+mod privacy;
 mod step_page;
 
 use crate::rules::date::CivilDate;
@@ -112,6 +113,7 @@ fn App() -> impl IntoView {
             </div>
             <p class="rehearsal-banner" role="note">
                 "本工具仅供演练，所填内容只保存在本机浏览器，不会上传。"
+                " "<a href="#/data">"数据去哪儿了？"</a>
             </p>
             <div class="page-width">
                 <notices::SaveBar/>
@@ -126,6 +128,10 @@ fn App() -> impl IntoView {
                         view! { <overview::Overview/> }.into_any()
                     }
                     Page::Step(step) => view! { <step_page::StepPage step=step/> }.into_any(),
+                    Page::DataPrivacy => {
+                        document().set_title("数据去哪儿了 - 职称申报演练");
+                        view! { <privacy::DataPrivacy/> }.into_any()
+                    }
                 }}
             </main>
         </div>

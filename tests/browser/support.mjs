@@ -76,8 +76,8 @@ export async function launchBrowser() {
 }
 
 /** A fresh page (new profile: empty storage) that fails the test on any page error. */
-export async function openApp(browser, baseUrl, hash = "#/") {
-  const context = await browser.newContext({ locale: "zh-CN" });
+export async function openApp(browser, baseUrl, hash = "#/", options = {}) {
+  const context = await browser.newContext({ locale: "zh-CN", ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));

@@ -1,0 +1,79 @@
+// Provably private (issue 8): every request of a whole journey goes to the app's own files, and
+// the Content-Security-Policy refuses any other connection.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startStaticServer, launchBrowser, SUB_PATH } from "./support.mjs";
+import { makePdf, file } from "./pdf-fixtures.mjs";
+
+let server;
+let browser;
+let fixtures;
+before(async () => {
+  fixtures = mkdtempSync(join(tmpdir(), "privacy-fixtures-"));
+  execFileSync("cargo", ["run", "--quiet", "--example", "make_photo_fixtures", "--", fixtures], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("a whole journey requests nothing but the app's own files", async () => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  const requests = [];
+  context.on("request", (request) => requests.push(request.url()));
+  const origin = new URL(server.url).origin;
+
+  await page.goto(server.url + "#/");
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await page.goto(server.url + "#/step/photo");
+  await page.getByLabel("选择证件照文件").setInputFiles(join(fixtures, "passing.jpg"));
+  await page.locator('[data-check="background"]').first().waitFor();
+  await page.getByRole("button", { name: "生成合规照片" }).click();
+  await page.locator('[data-generated="true"]').waitFor();
+  await page.goto(server.url + "#/step/pledge");
+  await page.getByLabel("本人已阅读并承诺").check();
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("张三");
+  await page.goto(server.url + "#/step/achievements");
+  await page.getByRole("button", { name: "添加论文著作" }).click();
+  await page.goto(server.url + "#/step/attachments");
+  await page.locator("#evidence-continuing_education").setInputFiles(file("继续教育.pdf", "application/pdf", makePdf(2)));
+  await page.locator('[data-evidence="continuing_education"] [data-check="pages"]').waitFor();
+  await page.goto(server.url + "#/step/preview");
+  await page.getByRole("button", { name: "打印 / 保存为 PDF" }).waitFor();
+  await page.emulateMedia({ media: "print" });
+  await page.pdf({ format: "A4" });
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(server.url + "#/data");
+  await page.getByRole("heading", { level: 1, name: "数据去哪儿了" }).waitFor();
+
+  const foreign = requests.filter(
+    (url) => !(url.startsWith(origin + SUB_PATH) || url.startsWith("blob:") || url.startsWith("data:")),
+  );
+  console.log(`privacy: ${requests.length} requests during the journey, ${foreign.length} elsewhere`);
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.length > 3);
+
+  // The policy itself refuses a connection elsewhere and a form submission.
+  const refused = await page.evaluate(() =>
+    fetch("http://127.0.0.2:9/leak").then(
+      () => "sent",
+      (error) => error.name,
+    ),
+  );
+  assert.equal(refused, "TypeError");
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(policy, /connect-src 'self'/);
+  assert.match(policy, /form-action 'none'/);
+  assert.match(policy, /default-src 'none'/);
+  await context.close();
+});
