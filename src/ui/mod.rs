@@ -2,6 +2,7 @@
 
 mod achievements_step;
 mod attachments_step;
+mod backup_panel;
 mod download;
 mod fields;
 mod file_store;

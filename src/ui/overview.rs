@@ -35,5 +35,6 @@ pub fn Overview() -> impl IntoView {
             "浙江省职称申报平台的个人申报分六步。按顺序完成下面每一步，本工具会按温州市机电专业的评审文件逐项检查。"
         </p>
         <ol class="task-list">{rows}</ol>
+        <super::backup_panel::BackupPanel/>
     }
 }

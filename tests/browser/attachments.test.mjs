@@ -43,7 +43,8 @@ test("each evidence file is checked on its bytes and the progress follows", asyn
   await attach(page, "continuing_education", file("学时.pdf", "application/pdf", makePdf(1)));
   await ce.locator('[data-check="pages"][data-outcome="fail"]').waitFor();
   assert.match(await ce.locator('[data-check="pages"]').textContent(), /1 页/);
-  assert.match(await page.locator("[data-progress]").textContent(), /已提供 1 \/ 4 项，有问题 1 项/);
+  // The file is stored in IndexedDB after its checks are shown; the progress follows then.
+  await page.locator("[data-progress]", { hasText: "已提供 1 / 4 项，有问题 1 项" }).waitFor();
 
   // A picture where a merged PDF is required.
   await attach(page, "continuing_education", file("学时卡.pdf", "application/pdf", Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(2000)])));
