@@ -21,6 +21,15 @@ impl Status {
         }
     }
 
+    /// For CSS classes and test hooks: "met", "not-met", "missing".
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not-met",
+            Status::Missing => "missing",
+        }
+    }
+
     /// Combines the statuses of conditions that must all hold: any not met → not met; else any
     /// missing → missing; else met.
     pub fn all(statuses: impl IntoIterator<Item = Status>) -> Status {

@@ -140,7 +140,7 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                 })
                 .collect::<Vec<_>>();
             view! {
-                <p class=format!("verdict verdict--{}", status_key(ce.verdict.status))>
+                <p class=format!("verdict verdict--{}", ce.verdict.status.key())>
                     <strong>{ce.verdict.cite.clone()}</strong>" "{ce.verdict.title.clone()}"："{ce.verdict.status.label()}
                 </p>
                 <table class="ce-table">
@@ -158,14 +158,6 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
             <button type="button" class="button button--secondary" id="ce-add" on:click=add_year>"添加一年继续教育"</button>
             <div class="ce-report" aria-live="polite">{report}</div>
         </section>
-    }
-}
-
-fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::NotMet => "not-met",
-        Status::Missing => "missing",
     }
 }
 
@@ -214,7 +206,7 @@ fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
         assessment.with(|a| {
             let v = &a.evaluations.verdict;
             view! {
-                <p class=format!("verdict verdict--{}", status_key(v.status)) data-evaluations=status_key(v.status)>
+                <p class=format!("verdict verdict--{}", v.status.key()) data-evaluations=v.status.key()>
                     <strong>{v.cite.clone()}</strong>" "{v.title.clone()}"："{v.status.label()}
                 </p>
                 <ul class="route__messages">{v.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect::<Vec<_>>()}</ul>

@@ -16,7 +16,7 @@ use crate::rules::draft::Draft;
 use crate::rules::form_checks::info_problems;
 use crate::rules::form_fields::{parse_count, Qualification, MAX_QUALIFICATIONS};
 use crate::rules::plan::{plan_by_choice, plans};
-use crate::rules::verdict::Status;
+use crate::rules::verdict::Verdict;
 use leptos::prelude::*;
 
 /// The assessment of the draft as it stands, shared by the eligibility panel and the checks.
@@ -528,11 +528,20 @@ fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
-fn status_key(status: Status) -> &'static str {
-    match status {
-        Status::Met => "met",
-        Status::NotMet => "not-met",
-        Status::Missing => "missing",
+/// One verdict with its status, the article it cites, what is short and its messages.
+fn verdict_item(v: &Verdict) -> impl IntoView {
+    view! {
+        <li class=format!("route route--{}", v.status.key()) data-route=v.id.clone()
+            data-status=v.status.key()>
+            <p class="route__head">
+                <span class="route__badge">{v.status.label()}</span>
+                <strong>{v.cite.clone()}</strong>" "{v.title.clone()}
+            </p>
+            {v.shortfall.clone().map(|s| view! { <p class="route__shortfall">{s}</p> })}
+            <ul class="route__messages">
+                {v.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect::<Vec<_>>()}
+            </ul>
+        </li>
     }
 }
 
@@ -544,41 +553,9 @@ pub fn EligibilityPanel(assessment: Memo<Assessment>) -> impl IntoView {
             let routes = e
                 .routes
                 .iter()
-                .map(|r| {
-                    let v = &r.verdict;
-                    view! {
-                        <li class=format!("route route--{}", status_key(v.status)) data-route=v.id.clone()
-                            data-status=status_key(v.status)>
-                            <p class="route__head">
-                                <span class="route__badge">{v.status.label()}</span>
-                                <strong>{v.cite.clone()}</strong>" "{v.title.clone()}
-                            </p>
-                            {v.shortfall.clone().map(|s| view! { <p class="route__shortfall">{s}</p> })}
-                            <ul class="route__messages">
-                                {v.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect::<Vec<_>>()}
-                            </ul>
-                        </li>
-                    }
-                })
+                .map(|r| verdict_item(&r.verdict))
                 .collect::<Vec<_>>();
-            let general = e
-                .general
-                .iter()
-                .map(|v| {
-                    view! {
-                        <li class=format!("route route--{}", status_key(v.status)) data-route=v.id.clone()
-                            data-status=status_key(v.status)>
-                            <p class="route__head">
-                                <span class="route__badge">{v.status.label()}</span>
-                                <strong>{v.cite.clone()}</strong>" "{v.title.clone()}
-                            </p>
-                            <ul class="route__messages">
-                                {v.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect::<Vec<_>>()}
-                            </ul>
-                        </li>
-                    }
-                })
-                .collect::<Vec<_>>();
+            let general = e.general.iter().map(verdict_item).collect::<Vec<_>>();
             let advice = e.advice.as_ref().map(|advice| {
                 view! {
                     <div class="advice">
@@ -595,8 +572,8 @@ pub fn EligibilityPanel(assessment: Memo<Assessment>) -> impl IntoView {
                 .map(|h| view! { <p class="hint-box"><strong>{h.cite.clone()}</strong>" "{h.message.clone()}</p> })
                 .collect::<Vec<_>>();
             view! {
-                <p class=format!("eligibility__status eligibility__status--{}", status_key(e.status))
-                    data-eligibility=status_key(e.status)>
+                <p class=format!("eligibility__status eligibility__status--{}", e.status.key())
+                    data-eligibility=e.status.key()>
                     {format!("{}：{}", e.level.label(), e.status.label())}
                 </p>
                 {e.summary.iter().map(|s| view! { <p>{s.clone()}</p> }).collect::<Vec<_>>()}

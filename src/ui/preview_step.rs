@@ -92,11 +92,7 @@ fn Summary(assessment: Memo<Assessment>) -> impl IntoView {
             view! {
                 <section class="review-summary" aria-labelledby="summary-title">
                     <h2 id="summary-title">"申报前须知"</h2>
-                    <p class="eligibility__status" data-summary-eligibility=match e.status {
-                        Status::Met => "met",
-                        Status::NotMet => "not-met",
-                        Status::Missing => "missing",
-                    }>{verdict}</p>
+                    <p class="eligibility__status" data-summary-eligibility=e.status.key()>{verdict}</p>
                     <ul>{met_routes.into_iter().map(|r| view! { <li>{format!("符合 {r}")}</li> }).collect::<Vec<_>>()}</ul>
                     {e.summary.iter().map(|m| view! { <p>{m.clone()}</p> }).collect::<Vec<_>>()}
                     <dl class="totals totals--wide">
