@@ -146,6 +146,31 @@ pub async fn get(id: &str) -> Result<Option<StoredFile>, String> {
     }))
 }
 
+/// How many files are stored (for 清除本机全部数据's report).
+pub async fn count() -> Result<u32, String> {
+    let db = open().await?;
+    let transaction = db.transaction_with_str(STORE).map_err(error_text)?;
+    let store = transaction.object_store(STORE).map_err(error_text)?;
+    let request = store.count().map_err(error_text)?;
+    let value = JsFuture::from(request_done(&request))
+        .await
+        .map_err(error_text)?;
+    db.close();
+    Ok(value.as_f64().unwrap_or(0.0) as u32)
+}
+
+/// Removes every stored file by deleting the whole database.
+pub async fn delete_everything() -> Result<(), String> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or("此浏览器不能访问 IndexedDB")?;
+    let request = factory.delete_database(DATABASE).map_err(error_text)?;
+    JsFuture::from(request_done(&request))
+        .await
+        .map_err(error_text)?;
+    Ok(())
+}
+
 pub async fn delete(id: &str) -> Result<(), String> {
     let db = open().await?;
     let transaction = db

@@ -22,6 +22,54 @@ pub fn large_text_preferred() -> bool {
         .is_some_and(|text| text.contains("\"large_text\":true"))
 }
 
+/// Removes every key this app wrote to localStorage; returns (drafts, damaged backups) removed.
+pub fn remove_all_app_keys() -> (u32, u32) {
+    let Ok(storage) = local_storage() else {
+        return (0, 0);
+    };
+    let length = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with("zhicheng-yanlian."))
+        .collect();
+    let (mut drafts, mut damaged) = (0, 0);
+    for key in keys {
+        if key == DRAFT_KEY {
+            drafts += 1;
+        } else if key.starts_with(DAMAGED_KEY_PREFIX) {
+            damaged += 1;
+        }
+        let _ = storage.remove_item(&key);
+    }
+    (drafts, damaged)
+}
+
+/// What the browser says this site uses and may use, in bytes.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let manager = web_sys::window()?.navigator().storage();
+    let estimate = wasm_bindgen_futures::JsFuture::from(manager.estimate().ok()?)
+        .await
+        .ok()?;
+    let estimate: web_sys::StorageEstimate = wasm_bindgen::JsCast::unchecked_into(estimate);
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}
+
+/// Asks the browser not to evict this site's data under storage pressure. True when granted.
+pub async fn ask_persistent_storage() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let manager = window.navigator().storage();
+    let Ok(promise) = manager.persist() else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 /// Remembers 大字模式; a refused write only means the choice is not remembered.
 pub fn remember_large_text(on: bool) {
     if let Ok(storage) = local_storage() {

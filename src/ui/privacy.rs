@@ -1,9 +1,80 @@
 //! 「数据去哪儿了」: where this app keeps what the applicant types, and how anyone can check that
 //! nothing leaves the browser.
 
-use super::persist::{DAMAGED_KEY_PREFIX, DRAFT_KEY, PREFS_KEY};
+use super::file_store;
+use super::persist::{self, Persistence, DAMAGED_KEY_PREFIX, DRAFT_KEY, PREFS_KEY};
+use crate::rules::number_text::decimal;
 use crate::rules::progress::Page;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// 清除本机全部数据 is enabled only once this word is typed.
+const CLEAR_WORD: &str = "清除";
+
+#[component]
+fn LocalData() -> impl IntoView {
+    let persistence = expect_context::<Persistence>();
+    let usage = RwSignal::new(None::<String>);
+    let persisted = RwSignal::new(None::<bool>);
+    let typed = RwSignal::new(String::new());
+    let report = RwSignal::new(None::<String>);
+    let refresh = move || {
+        spawn_local(async move {
+            usage.set(persist::storage_estimate().await.map(|(used, quota)| {
+                format!(
+                    "本工具在这个浏览器里占用约 {} MB，浏览器允许本站使用约 {} MB。",
+                    decimal(used as u64, 1024 * 1024, 1),
+                    decimal(quota as u64, 1024 * 1024, 0)
+                )
+            }));
+            persisted.set(Some(persist::ask_persistent_storage().await));
+        });
+    };
+    refresh();
+    let clear = move |_| {
+        if typed.get_untracked().trim() != CLEAR_WORD {
+            return;
+        }
+        spawn_local(async move {
+            let files = file_store::count().await.unwrap_or(0);
+            let deleted = file_store::delete_everything().await;
+            persistence.restart();
+            let (drafts, damaged) = persist::remove_all_app_keys();
+            typed.set(String::new());
+            report.set(Some(match deleted {
+                Ok(()) => format!(
+                    "已清除：填写内容 {} 份、照片和佐证文件 {files} 个、损坏数据备份 {damaged} 份、大字模式设置。这个浏览器里已没有本工具保存的任何数据。",
+                    drafts.max(1)
+                ),
+                Err(error) => format!("填写内容已清除，但文件没有全部删掉：{error}"),
+            }));
+            refresh();
+        });
+    };
+    view! {
+        <section class="prose local-data" aria-labelledby="local-title">
+            <h2 id="local-title">"本机数据"</h2>
+            <p data-usage>{move || usage.get().unwrap_or_else(|| "正在读取占用空间…".into())}</p>
+            {move || persisted.get().map(|granted| if granted {
+                view! { <p>"浏览器已同意长期保存本站数据（存储空间紧张时也不会自动清除）。"</p> }.into_any()
+            } else {
+                view! { <p class="notice notice--warning">"浏览器没有承诺长期保存本站数据：有些浏览器（例如苹果 Safari）在一段时间不用后会自动删除网站数据。请在首页「备份」中定期导出备份。"</p> }.into_any()
+            })}
+            <h3>"清除本机全部数据"</h3>
+            <p>"在公用电脑上用完，或帮下一位申报人之前，可以把本工具在这个浏览器里保存的所有内容和文件全部删除。删除后无法恢复，需要的话请先导出备份。"</p>
+            <div class="field">
+                <label for="clear-confirm">{format!("请输入「{CLEAR_WORD}」两个字确认")}</label>
+                <input id="clear-confirm" type="text" autocomplete="off" prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))/>
+            </div>
+            <button type="button" class="button button--warning"
+                disabled=move || typed.with(|t| t.trim() != CLEAR_WORD) on:click=clear>
+                "清除本机全部数据"
+            </button>
+            {move || report.get().map(|r| view! { <p class="notice notice--info" role="status">{r}</p> })}
+        </section>
+    }
+}
 
 #[component]
 pub fn DataPrivacy() -> impl IntoView {
@@ -31,5 +102,6 @@ pub fn DataPrivacy() -> impl IntoView {
             </ol>
             <p>"页面还带有内容安全策略（Content-Security-Policy）：浏览器会拒绝本工具连接任何其他网址、拒绝提交表单，即使程序有错也发不出去。"</p>
         </section>
+        <LocalData/>
     }
 }

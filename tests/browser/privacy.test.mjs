@@ -77,3 +77,29 @@ test("a whole journey requests nothing but the app's own files", async () => {
   assert.match(policy, /default-src 'none'/);
   await context.close();
 });
+
+test("清除本机全部数据 needs the typed word, then removes every draft and file", async () => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("要清除的人");
+  await page.goto(server.url + "#/step/attachments");
+  await page.locator("#evidence-continuing_education").setInputFiles(file("继续教育.pdf", "application/pdf", makePdf(2)));
+  await page.locator('[data-evidence="continuing_education"][data-state="ok"]').waitFor();
+  await page.goto(server.url + "#/data");
+  await page.locator("[data-usage]", { hasText: "MB" }).waitFor();
+  const button = page.getByRole("button", { name: "清除本机全部数据" });
+  assert.equal(await button.isDisabled(), true);
+  await page.getByLabel(/请输入「清除」两个字确认/).fill("清");
+  assert.equal(await button.isDisabled(), true);
+  await page.getByLabel(/请输入「清除」两个字确认/).fill("清除");
+  await button.click();
+  await page.getByText(/已清除：填写内容 1 份、照片和佐证文件 1 个/).waitFor();
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("zhicheng-yanlian.")));
+  assert.deepEqual(keys, []);
+  const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  assert.ok(!databases.includes("zhicheng-yanlian"), databases.join(","));
+  await page.goto(server.url + "#/step/info");
+  assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "");
+  await context.close();
+});
