@@ -34,7 +34,7 @@ async function violations(page) {
   return result;
 }
 
-const PAGES = ["#/", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
+const PAGES = ["#/", "#/data", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
 
 for (const hash of PAGES) {
   test(`no axe violations on ${hash}`, async () => {
