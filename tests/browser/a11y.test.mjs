@@ -90,3 +90,29 @@ test("every page fits 320 px without sideways scrolling", async () => {
   }
   await context.close();
 });
+
+test("keyboard only: overview → step 3 → type → 下一步 → error summary, with visible focus", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/");
+  const activeText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+  const activeId = () => page.evaluate(() => document.activeElement?.id ?? "");
+  let presses = 0;
+  while ((await activeText()) !== "填写申报信息" && presses++ < 40) await page.keyboard.press("Tab");
+  assert.equal(await activeText(), "填写申报信息");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "填写申报信息" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "main-heading");
+  presses = 0;
+  while ((await activeId()) !== "name" && presses++ < 40) await page.keyboard.press("Tab");
+  assert.equal(await activeId(), "name");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, "solid", "the focused field shows a focus ring");
+  await page.keyboard.type("张三");
+  // Tab forward to 下一步 and press Enter: the error summary takes focus.
+  presses = 0;
+  while (!(await activeText()).startsWith("下一步") && presses++ < 400) await page.keyboard.press("Tab");
+  assert.match(await activeText(), /^下一步/);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "error-summary");
+  assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "张三");
+  await context.close();
+});
