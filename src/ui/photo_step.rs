@@ -95,11 +95,22 @@ pub fn PhotoStep() -> impl IntoView {
         });
     }
 
+    // Every choice takes a ticket; async work for an older choice (reading, the background
+    // check, storing) finishes after a newer one has started and must then change nothing.
+    let latest = StoredValue::new(0u64);
     let keep = move |bytes: Vec<u8>, mime: String, file_name: String, generated_copy: bool| {
+        let ticket = latest.get_value();
         let passes = all_hard_checks_pass(&check_photo_bytes(&bytes));
         let byte_size = bytes.len() as u64;
         spawn_local(async move {
             match file_store::put(&bytes, &mime).await {
+                Ok(file_id) if latest.get_value() != ticket => {
+                    let current =
+                        draft.with_untracked(|d| d.photo.as_ref().map(|p| p.file_id.clone()));
+                    if current.as_deref() != Some(file_id.as_str()) {
+                        let _ = file_store::delete(&file_id).await;
+                    }
+                }
                 Ok(file_id) => {
                     let previous =
                         draft.with_untracked(|d| d.photo.as_ref().map(|p| p.file_id.clone()));
@@ -122,6 +133,8 @@ pub fn PhotoStep() -> impl IntoView {
     };
 
     let choose = move |file: web_sys::File| {
+        let ticket = latest.get_value() + 1;
+        latest.set_value(ticket);
         let started = now_ms();
         error.set(None);
         generated.set(None);
@@ -141,6 +154,9 @@ pub fn PhotoStep() -> impl IntoView {
         busy.set(Some("正在检查照片…"));
         spawn_local(async move {
             let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            if latest.get_value() != ticket {
+                return;
+            }
             let Ok(buffer) = buffer else {
                 busy.set(None);
                 error.set(Some(
@@ -159,7 +175,9 @@ pub fn PhotoStep() -> impl IntoView {
             verdict_ms.set(Some(now_ms() - started));
             keep(bytes.clone(), mime.clone(), name, false);
             let checks = with_background(&bytes, &mime, checks).await;
-            shown.update(|s| s.checks = checks);
+            if latest.get_value() == ticket {
+                shown.update(|s| s.checks = checks);
+            }
         });
     };
 
