@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: serve test release size
+.PHONY: serve test release size lighthouse
 
 serve:
 	@scripts/setup.sh build
@@ -20,3 +20,9 @@ release:
 
 size:
 	node scripts/size-report.mjs dist
+
+# Lighthouse (mobile) on the release build, served locally with brotli; fails below 95.
+lighthouse:
+	@scripts/setup.sh test
+	trunk build --release
+	node scripts/lighthouse.mjs

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize, extname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 const root = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -20,8 +21,9 @@ const TYPES = {
 };
 
 /** Serves dist/ under SUB_PATH on 127.0.0.1 and a random port; directories serve index.html. */
-export async function startStaticServer() {
+export async function startStaticServer(port = 0) {
   const requests = [];
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname);
@@ -38,20 +40,27 @@ export async function startStaticServer() {
     }
     try {
       if (!(await stat(path)).isFile()) throw new Error("not a file");
-      const body = await readFile(path);
-      res.writeHead(200, {
+      let body = await readFile(path);
+      const headers = {
         "content-type": TYPES[extname(path)] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
+      };
+      // Like any real web server, send text and wasm brotli-compressed when the browser asks.
+      if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "") && /\.(html|js|wasm|css|svg)$/.test(path)) {
+        body = compressed.get(path) ?? brotliCompressSync(body);
+        compressed.set(path, body);
+        headers["content-encoding"] = "br";
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address();
   return {
-    url: `http://127.0.0.1:${port}${SUB_PATH}`,
+    url: `http://127.0.0.1:${address.port}${SUB_PATH}`,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
