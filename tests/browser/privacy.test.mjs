@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStaticServer, launchBrowser, SUB_PATH } from "./support.mjs";
@@ -53,6 +53,15 @@ test("a whole journey requests nothing but the app's own files", async () => {
   await page.emulateMedia({ media: "print" });
   await page.pdf({ format: "A4" });
   await page.emulateMedia({ media: "screen" });
+  await page.goto(server.url + "#/");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出备份" }).click(),
+  ]);
+  const backup = readFileSync(await download.path());
+  await page.getByLabel(/导入备份/).setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: backup });
+  await page.getByRole("button", { name: "确定导入" }).click();
+  await page.getByText(/已导入/).waitFor();
   await page.goto(server.url + "#/data");
   await page.getByRole("heading", { level: 1, name: "数据去哪儿了" }).waitFor();
 
