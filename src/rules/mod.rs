@@ -21,6 +21,7 @@ pub mod photo;
 pub mod plan;
 pub mod progress;
 pub mod review;
+pub mod roster;
 pub mod routes;
 pub mod score_achievements;
 pub mod score_table;
