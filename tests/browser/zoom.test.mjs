@@ -45,12 +45,6 @@ async function show(page, hash) {
   await settle(page);
 }
 
-/**
- * Page errors, less the one a dist/ from `trunk serve` (not `trunk build`) always logs: its injected
- * live-reload script's websocket, which the app's CSP blocks. It has nothing to do with layout.
- */
-const realErrors = (errors) => errors.filter((e) => !e.includes(".well-known/trunk/ws"));
-
 /** Two frames: the heading focus and scroll the router schedules have run, layout is current. */
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
@@ -149,7 +143,7 @@ for (const largeText of [false, true]) {
       await assertFits(page, `${mode} ${hash}`);
     }
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains("large-text")), largeText);
-    assert.deepEqual(realErrors(errors), []);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
@@ -202,7 +196,7 @@ for (const largeText of [false, true]) {
     await assertFits(page, `${mode} #/step/preview with answers and problems`);
     await show(page, "#/");
     await assertFits(page, `${mode} #/ with statuses`);
-    assert.deepEqual(realErrors(errors), []);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 }
