@@ -110,6 +110,8 @@ pub enum Page {
     Step(Step),
     /// 「数据去哪儿了」: where the data is kept and how to check that nothing leaves.
     DataPrivacy,
+    /// 申报人: the applicants kept in this browser (help sessions), to switch between.
+    Applicants,
 }
 
 impl Page {
@@ -121,6 +123,7 @@ impl Page {
         match path.split_once('/') {
             Some(("step", slug)) => Step::from_slug(slug).map_or(Page::Overview, Page::Step),
             _ if path == "data" => Page::DataPrivacy,
+            _ if path == "applicants" => Page::Applicants,
             _ => Page::Overview,
         }
     }
@@ -130,6 +133,7 @@ impl Page {
             Page::Overview => "#/".to_string(),
             Page::Step(step) => format!("#/step/{}", step.slug()),
             Page::DataPrivacy => "#/data".to_string(),
+            Page::Applicants => "#/applicants".to_string(),
         }
     }
 }
@@ -308,10 +312,9 @@ mod tests {
         assert_eq!(Page::from_hash(""), Page::Overview);
         assert_eq!(Page::from_hash("#/"), Page::Overview);
         assert_eq!(Page::from_hash("#/step/nope"), Page::Overview);
-        assert_eq!(
-            Page::from_hash(&Page::DataPrivacy.hash()),
-            Page::DataPrivacy
-        );
+        for page in [Page::DataPrivacy, Page::Applicants] {
+            assert_eq!(Page::from_hash(&page.hash()), page);
+        }
         assert_eq!(Page::from_hash("#step/info/"), Page::Step(Step::Info));
         assert_eq!(
             Page::from_hash("#/step/info?focus=phone&back=preview"),

@@ -11,7 +11,7 @@ const DRAFT_KEY_PREFIX: &str = "zhicheng-yanlian.draft";
 /// older version of the app needs no move.
 const FIRST_ID: &str = "1";
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RosterEntry {
     pub id: String,
@@ -313,6 +313,14 @@ impl Roster {
         true
     }
 
+    /// Records the current applicant's 姓名 as typed, before a name check compares against it.
+    pub fn note_current_name(&mut self, name: &str) {
+        let current = self.current.clone();
+        if let Some(entry) = self.applicants.iter_mut().find(|e| e.id == current) {
+            entry.name = name.trim().to_string();
+        }
+    }
+
     /// A free name for an imported applicant: the wanted one, else with 「（2）」, 「（3）」…
     pub fn unique_label(&self, wanted: &str) -> String {
         let wanted: String = wanted.trim().chars().filter(|c| !c.is_control()).collect();
@@ -558,6 +566,14 @@ mod tests {
         assert!(roster.note_saved("张三", "2026-11-26 19:01"));
         assert_eq!(roster.current_entry().display_name(), "张三");
         assert_eq!(roster.current_entry().saved_at, "2026-11-26 19:01");
+        roster.note_current_name(" 张三丰 ");
+        assert_eq!(roster.current_entry().display_name(), "张三丰");
+        assert_eq!(
+            roster.check_label("张三丰", None),
+            Err(LabelProblem::Taken {
+                existing: "张三丰".into()
+            })
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::file_store;
 use super::info_step::assessment_memo;
+use super::persist::Persistence;
 use crate::rules::draft::{AttachmentRecord, Draft};
 use crate::rules::evidence::{EvidenceItem, Place};
 use crate::rules::pdf::{check_evidence_file, file_type, inspect_pdf, EvidenceCheck, FileType};
@@ -85,6 +86,7 @@ fn EvidenceRow(
     item: EvidenceItem,
     shown: RwSignal<Shown>,
 ) -> impl IntoView {
+    let persistence = expect_context::<Persistence>();
     let id = item.id.clone();
     let input_id = format!("evidence-{}", item.id);
     let record = {
@@ -146,7 +148,7 @@ fn EvidenceRow(
                             );
                         });
                         if let Some(old) = previous.filter(|old| *old != file_id) {
-                            delete_if_unused(draft, old).await;
+                            delete_if_unused(persistence, old).await;
                         }
                     }
                     Err(message) => {
@@ -187,7 +189,7 @@ fn EvidenceRow(
             });
             confirm_remove.set(false);
             if let Some(record) = taken {
-                spawn_local(delete_if_unused(draft, record.file_id));
+                spawn_local(delete_if_unused(persistence, record.file_id));
             }
         }
     };
@@ -242,13 +244,7 @@ fn EvidenceRow(
     }
 }
 
-/// Deletes a stored file unless another item or the photo still uses it.
-async fn delete_if_unused(draft: RwSignal<Draft>, file_id: String) {
-    let used = draft.with_untracked(|d| {
-        d.attachments.values().any(|a| a.file_id == file_id)
-            || d.photo.as_ref().is_some_and(|p| p.file_id == file_id)
-    });
-    if !used {
-        let _ = file_store::delete(&file_id).await;
-    }
+/// Deletes a stored file unless another item, the photo or another applicant still uses it.
+async fn delete_if_unused(persistence: Persistence, file_id: String) {
+    file_store::delete_unused(persistence, vec![file_id]).await;
 }

@@ -1,6 +1,6 @@
-//! 导出备份 / 导入备份 on the overview: one file with the draft and its files (format in
-//! docs/backup-format.md, built and checked by `rules::backup`). Until several applicants are
-//! supported, an import replaces the current draft, and only after the applicant confirms.
+//! 导出备份 / 导入备份 on the overview: one file with the current applicant's draft and files
+//! (format in docs/backup-format.md, built and checked by `rules::backup`). An import becomes a new
+//! applicant; it replaces an existing one only when the user chooses so.
 
 use super::download::offer_text_file;
 use super::file_store;
@@ -16,7 +16,8 @@ pub fn BackupPanel() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let draft = persistence.draft;
     let message = RwSignal::new(None::<(bool, String)>);
-    let pending = RwSignal::new(None::<Backup>);
+    // A backup whose applicant's name is already on the list waits for the user's choice.
+    let pending = RwSignal::new(None::<(Backup, Option<(String, String)>)>);
     let busy = RwSignal::new(false);
 
     let export = move |_| {
@@ -59,6 +60,50 @@ pub fn BackupPanel() -> impl IntoView {
         });
     };
 
+    // Stores the backup's files, then its draft as a new applicant (`replace` = None) or over
+    // the applicant the user chose to replace.
+    let import = move |backup: Backup, replace: Option<(String, String)>| {
+        pending.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            for file in &backup.files {
+                if let Err(error) = file_store::put(&file.bytes, &file.mime).await {
+                    message.set(Some((false, format!("没有导入：{error}"))));
+                    busy.set(false);
+                    return;
+                }
+            }
+            persistence.sync_current_name();
+            let label = persistence
+                .roster
+                .with_untracked(|r| r.unique_label(&backup.draft.basic.name));
+            let replace_id = replace.as_ref().map(|(id, _)| id.as_str());
+            match persistence.import(&backup.draft, &label, replace_id) {
+                Err(error) => message.set(Some((false, format!("没有导入：{error}")))),
+                Ok(replaced_files) => {
+                    file_store::delete_unused(persistence, replaced_files).await;
+                    let who = match &replace {
+                        Some((_, name)) => format!("已用备份替换申报人「{name}」的内容"),
+                        None => format!("已导入为新申报人「{label}」"),
+                    };
+                    let missing = backup.missing_files.len();
+                    message.set(Some((
+                        missing == 0,
+                        if missing == 0 {
+                            format!(
+                                "{who}（备份导出于 {}），现在填写的就是这位申报人。",
+                                backup.exported_at.replace('T', " ")
+                            )
+                        } else {
+                            format!("{who}，但备份里缺少 {missing} 个文件，请在相应步骤重新上传。")
+                        },
+                    )));
+                }
+            }
+            busy.set(false);
+        });
+    };
+
     let choose = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -79,45 +124,26 @@ pub fn BackupPanel() -> impl IntoView {
                 Ok(buffer) => {
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                     match read_backup_bytes(&bytes) {
-                        Ok(backup) => pending.set(Some(backup)),
+                        Ok(backup) => {
+                            persistence.sync_current_name();
+                            let taken = persistence.roster.with_untracked(|r| {
+                                let name = backup.draft.basic.name.trim();
+                                (!name.is_empty())
+                                    .then(|| r.find_by_display_name(name))
+                                    .flatten()
+                                    .map(|e| (e.id.clone(), e.display_name()))
+                            });
+                            match taken {
+                                None => import(backup, None),
+                                Some(_) => pending.set(Some((backup, taken))),
+                            }
+                        }
                         Err(error) => {
                             message.set(Some((false, format!("没有导入：{}", error.message()))))
                         }
                     }
                 }
             }
-            busy.set(false);
-        });
-    };
-
-    let confirm_import = move |_| {
-        let Some(backup) = pending.get_untracked() else {
-            return;
-        };
-        pending.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            for file in &backup.files {
-                if let Err(error) = file_store::put(&file.bytes, &file.mime).await {
-                    message.set(Some((false, format!("没有导入：{error}"))));
-                    busy.set(false);
-                    return;
-                }
-            }
-            draft.set(backup.draft.clone());
-            persistence.save_now();
-            let missing = backup.missing_files.len();
-            message.set(Some((
-                missing == 0,
-                if missing == 0 {
-                    format!(
-                        "已导入 {} 导出的备份。",
-                        backup.exported_at.replace('T', " ")
-                    )
-                } else {
-                    format!("已导入，但备份里缺少 {missing} 个文件，请在相应步骤重新上传。")
-                },
-            )));
             busy.set(false);
         });
     };
@@ -130,23 +156,33 @@ pub fn BackupPanel() -> impl IntoView {
                 <button type="button" class="button button--secondary" on:click=export disabled=move || busy.get()>"导出备份"</button>
             </div>
             <div class="field">
-                <label for="backup-file">"导入备份（选择以前导出的备份文件）"</label>
+                <label for="backup-file">"导入备份（选择以前导出的备份文件，导入为一位新申报人）"</label>
                 <input id="backup-file" type="file" accept=".json,application/json" on:change=choose/>
             </div>
-            {move || pending.get().map(|backup| view! {
-                <div class="confirm" role="alertdialog" aria-labelledby="import-title">
+            {move || pending.get().map(|(backup, taken)| {
+                let (taken_id, taken_name) = taken.unwrap_or_default();
+                let new_label = persistence.roster.with_untracked(|r| r.unique_label(&backup.draft.basic.name));
+                let as_new = backup.clone();
+                let replacing = Some((taken_id.clone(), taken_name.clone()));
+                view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-detail">
                     <p id="import-title"><strong>{format!(
-                        "导入「{}」（{} 导出，{} 个文件）会替换本机现在的填写内容，确定吗？",
-                        if backup.draft.basic.name.trim().is_empty() { "未命名".to_string() } else { backup.draft.basic.name.clone() },
+                        "本机已有名为「{taken_name}」的申报人。备份（{} 导出，{} 个文件）怎样导入？",
                         backup.exported_at.replace('T', " "),
                         backup.files.len()
                     )}</strong></p>
-                    <p>"如需保留现在的内容，请先点「导出备份」。"</p>
+                    <p id="import-detail">{format!("作为新申报人导入不会改动任何人的内容；替换会用备份覆盖「{taken_name}」现在的填写内容，无法恢复。")}</p>
                     <div class="button-row">
-                        <button type="button" class="button button--warning" on:click=confirm_import>"确定导入"</button>
+                        <button type="button" class="button" on:click=move |_| import(as_new.clone(), None)>
+                            {format!("作为新申报人「{new_label}」导入")}
+                        </button>
+                        <button type="button" class="button button--warning" on:click=move |_| import(backup.clone(), replacing.clone())>
+                            {format!("替换「{taken_name}」的内容")}
+                        </button>
                         <button type="button" class="button button--secondary" on:click=move |_| pending.set(None)>"取消"</button>
                     </div>
                 </div>
+                }
             })}
             <p class="busy" role="status">{move || busy.get().then_some("正在处理…")}</p>
             {move || message.get().map(|(ok, text)| view! {

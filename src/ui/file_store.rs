@@ -1,12 +1,13 @@
-//! The applicant's files (photo, and later the evidence PDFs) in IndexedDB, addressed by the
-//! SHA-256 of their bytes so that one file serving two purposes is stored once. The draft in
-//! localStorage only holds these ids.
+//! The applicants' files (photos and evidence PDFs) in IndexedDB, addressed by the SHA-256 of
+//! their bytes so that one file serving two purposes, or two applicants, is stored once. The
+//! drafts in localStorage only hold these ids.
 //!
 //! Plain web-sys rather than an IndexedDB crate: the app needs four calls (open, put, get,
 //! delete), each a few lines over a Promise, and the crates reviewed (idb, rexie,
 //! indexed_db_futures) add an error type hierarchy and, for some, their own futures runtime to the
 //! wasm bundle for no behaviour the app uses.
 
+use super::persist::Persistence;
 use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -183,4 +184,17 @@ pub async fn delete(id: &str) -> Result<(), String> {
         .map_err(error_text)?;
     db.close();
     Ok(())
+}
+
+/// Deletes the files among `candidates` that no applicant's draft uses any more (files are shared
+/// by content, so one applicant's file may be another's too). Returns how many were deleted.
+pub async fn delete_unused(persistence: Persistence, candidates: Vec<String>) -> u32 {
+    let in_use = persistence.file_ids_in_use();
+    let mut deleted = 0;
+    for id in candidates {
+        if !in_use.contains(&id) && delete(&id).await.is_ok() {
+            deleted += 1;
+        }
+    }
+    deleted
 }

@@ -1,6 +1,7 @@
 //! The Leptos shell: gathers input, asks the rules core, shows its answers. No rule lives here.
 
 mod achievements_step;
+mod applicants;
 mod attachments_step;
 mod backup_panel;
 mod download;
@@ -117,6 +118,11 @@ fn App() -> impl IntoView {
                 " "<a href="#/data">"数据去哪儿了？"</a>
             </p>
             <div class="page-width">
+                <p class="current-applicant">
+                    "当前申报人："
+                    <strong data-current-applicant>{move || persistence.current_name()}</strong>
+                    " "<a href=Page::Applicants.hash()>"切换或新建申报人"</a>
+                </p>
                 <notices::SaveBar/>
             </div>
         </header>
@@ -129,6 +135,10 @@ fn App() -> impl IntoView {
                         view! { <overview::Overview/> }.into_any()
                     }
                     Page::Step(step) => view! { <step_page::StepPage step=step/> }.into_any(),
+                    Page::Applicants => {
+                        document().set_title("申报人 - 职称申报演练");
+                        view! { <applicants::Applicants/> }.into_any()
+                    }
                     Page::DataPrivacy => {
                         document().set_title("数据去哪儿了 - 职称申报演练");
                         view! { <privacy::DataPrivacy/> }.into_any()

@@ -1,8 +1,10 @@
 //! The save indicator, the notices about the draft the app started from, and 重新开始.
 
 use super::download::offer_text_file;
+use super::file_store;
 use super::persist::{Persistence, SaveState, StartNotice};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub fn SaveBar() -> impl IntoView {
@@ -42,12 +44,15 @@ pub fn SaveBar() -> impl IntoView {
         </div>
         <Show when=move || confirming.get()>
             <div class="confirm" id="restart-confirm" role="alertdialog" aria-labelledby="restart-title">
-                <p id="restart-title"><strong>"确定要清空本机保存的全部填写内容，从头开始吗？"</strong></p>
-                <p>"清空后无法恢复。如果以后还要用这些内容，请先不要清空。"</p>
+                <p id="restart-title"><strong>{move || format!("确定要清空申报人「{}」的全部填写内容和文件，从头开始吗？", persistence.current_name())}</strong></p>
+                <p>"其他申报人不受影响。清空后无法恢复；如果以后还要用这些内容，请先在总览页导出备份。"</p>
                 <div class="button-row">
                     <button type="button" class="button button--warning"
                         on:click=move |_| {
-                            persistence.restart();
+                            let files = persistence.restart();
+                            spawn_local(async move {
+                                file_store::delete_unused(persistence, files).await;
+                            });
                             confirming.set(false);
                             window().location().set_hash("#/").ok();
                         }>
@@ -68,9 +73,27 @@ pub fn StartNotices() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let notice = persistence.notice;
     let dismiss = move |_| notice.set(StartNotice::None);
-    move || {
+    let roster_notice = persistence.roster_notice;
+    let list_notice = move || {
+        roster_notice.get().map(|text| {
+            view! {
+                <div class="notice notice--warning" role="alert">
+                    <p>{text}</p>
+                    <button type="button" class="link-button" on:click=move |_| roster_notice.set(None)>"知道了"</button>
+                </div>
+            }
+        })
+    };
+    let draft_notice = move || {
         match notice.get() {
         StartNotice::None => ().into_any(),
+        StartNotice::Switched { name } => view! {
+            <div class="notice notice--info" role="status">
+                <p>"现在填写的是申报人「"<strong>{name}</strong>"」的内容。"</p>
+                <button type="button" class="link-button" on:click=dismiss>"知道了"</button>
+            </div>
+        }
+        .into_any(),
         StartNotice::Restored => view! {
             <div class="notice notice--info" role="status">
                 <p>"已恢复上次填写的内容。"</p>
@@ -118,5 +141,6 @@ pub fn StartNotices() -> impl IntoView {
             .into_any()
         }
     }
-    }
+    };
+    view! { {list_notice} {draft_notice} }
 }

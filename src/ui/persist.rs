@@ -1,12 +1,20 @@
-//! The one module that touches browser storage: loads the draft at start, sets damaged data aside,
-//! saves every change (debounced, flushed when the page is hidden) and reports what happened.
+//! The one module that touches localStorage: the 申报人 list, each applicant's draft (loaded at
+//! start and on switching, damaged data set aside, every change saved — debounced, flushed when the
+//! page is hidden) and what happened, for the user to see.
 
+use crate::rules::backup::referenced_file_ids;
 use crate::rules::draft::{load_stored, DamageReason, Draft, Loaded};
+use crate::rules::roster::{
+    draft_key, id_of_draft_key, load_roster, mentioned_file_ids, LabelProblem, Roster, RosterLoaded,
+};
 use leptos::prelude::*;
 use std::time::Duration;
 use web_sys::Storage;
 
-pub const DRAFT_KEY: &str = "zhicheng-yanlian.draft";
+/// The list of applicants and which one is being edited; drafts live under `roster::draft_key`.
+pub const ROSTER_KEY: &str = "zhicheng-yanlian.roster";
+/// Every key of this app starts with this.
+const APP_PREFIX: &str = "zhicheng-yanlian.";
 /// Damaged drafts are kept under this prefix plus the time they were found, so a second damage
 /// never overwrites the first backup.
 pub const DAMAGED_KEY_PREFIX: &str = "zhicheng-yanlian.damaged.";
@@ -22,19 +30,23 @@ pub fn large_text_preferred() -> bool {
         .is_some_and(|text| text.contains("\"large_text\":true"))
 }
 
+/// Every key this app has in localStorage.
+fn app_keys(storage: &Storage) -> Vec<String> {
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(APP_PREFIX))
+        .collect()
+}
+
 /// Removes every key this app wrote to localStorage; returns (drafts, damaged backups) removed.
-pub fn remove_all_app_keys() -> (u32, u32) {
+fn remove_all_app_keys() -> (u32, u32) {
     let Ok(storage) = local_storage() else {
         return (0, 0);
     };
-    let length = storage.length().unwrap_or(0);
-    let keys: Vec<String> = (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with("zhicheng-yanlian."))
-        .collect();
     let (mut drafts, mut damaged) = (0, 0);
-    for key in keys {
-        if key == DRAFT_KEY {
+    for key in app_keys(&storage) {
+        if id_of_draft_key(&key).is_some() {
             drafts += 1;
         } else if key.starts_with(DAMAGED_KEY_PREFIX) {
             damaged += 1;
@@ -98,6 +110,10 @@ pub enum SaveState {
 pub enum StartNotice {
     None,
     Restored,
+    /// Another applicant's draft was opened from the 申报人 list.
+    Switched {
+        name: String,
+    },
     Migrated {
         from_version: u64,
     },
@@ -115,7 +131,13 @@ pub struct Persistence {
     pub draft: RwSignal<Draft>,
     pub save_state: RwSignal<SaveState>,
     pub notice: RwSignal<StartNotice>,
+    /// Who the applicants are and which one `draft` belongs to.
+    pub roster: RwSignal<Roster>,
+    /// Set when the list could not be read and was rebuilt from the drafts.
+    pub roster_notice: RwSignal<Option<String>>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    /// A draft just loaded from storage is already stored: its `set` must not count as an edit.
+    loading: StoredValue<bool>,
 }
 
 fn local_storage() -> Result<Storage, String> {
@@ -139,6 +161,19 @@ fn write_error_message(error: &wasm_bindgen::JsValue) -> String {
     }
 }
 
+/// Local date and minute, as the 申报人 list shows when each draft was last saved.
+fn now_stamp() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
+}
+
 pub fn now_hms() -> String {
     let now = js_sys::Date::new_0();
     format!(
@@ -149,55 +184,115 @@ pub fn now_hms() -> String {
     )
 }
 
-impl Persistence {
-    /// Reads the stored draft once, sets damaged data aside before anything can overwrite it, and
-    /// starts saving every later change.
-    pub fn start() -> Persistence {
-        let stored = local_storage().map(|storage| storage.get_item(DRAFT_KEY).ok().flatten());
-        let (loaded, save_state) = match &stored {
-            Ok(text) => (load_stored(text.as_deref()), SaveState::Idle),
-            Err(message) => (
-                Loaded::Fresh,
-                SaveState::Failed {
-                    message: message.clone(),
-                },
-            ),
-        };
-        let mut save_state = save_state;
-        let notice = match &loaded {
-            Loaded::Fresh => StartNotice::None,
-            Loaded::Restored(_) => StartNotice::Restored,
-            Loaded::Migrated { from_version, .. } => StartNotice::Migrated {
-                from_version: *from_version,
-            },
-            Loaded::Damaged(reason) => {
-                let text = stored.ok().flatten().unwrap_or_default();
-                let backup_key = set_aside(&text);
-                if backup_key.is_none() {
-                    save_state = SaveState::Blocked;
-                }
-                StartNotice::Damaged {
-                    reason: reason.clone(),
-                    backup_key,
-                    text,
-                }
+/// Gives applicants the list knows no name for (a rebuilt list, a draft from before the list) the
+/// 姓名 their stored draft holds, so the list does not show placeholders for named people.
+fn name_unnamed_from_drafts(storage: &Storage, roster: &mut Roster) {
+    for entry in &mut roster.applicants {
+        if entry.label.trim().is_empty() && entry.name.trim().is_empty() {
+            if let Some(text) = storage.get_item(&draft_key(&entry.id)).ok().flatten() {
+                entry.name = load_stored(Some(&text))
+                    .draft()
+                    .basic
+                    .name
+                    .trim()
+                    .to_string();
             }
+        }
+    }
+}
+
+/// A draft read from storage, and what the user must be told about it.
+struct Opened {
+    draft: Draft,
+    notice: StartNotice,
+    save_state: SaveState,
+}
+
+/// Reads one applicant's draft; damaged text is copied aside before anything can overwrite it.
+fn open_draft(key: &str) -> Opened {
+    let stored = local_storage().map(|storage| storage.get_item(key).ok().flatten());
+    let (loaded, mut save_state) = match &stored {
+        Ok(text) => (load_stored(text.as_deref()), SaveState::Idle),
+        Err(message) => (
+            Loaded::Fresh,
+            SaveState::Failed {
+                message: message.clone(),
+            },
+        ),
+    };
+    let notice = match &loaded {
+        Loaded::Fresh => StartNotice::None,
+        Loaded::Restored(_) => StartNotice::Restored,
+        Loaded::Migrated { from_version, .. } => StartNotice::Migrated {
+            from_version: *from_version,
+        },
+        Loaded::Damaged(reason) => {
+            let text = stored.ok().flatten().unwrap_or_default();
+            let backup_key = set_aside(&text);
+            if backup_key.is_none() {
+                save_state = SaveState::Blocked;
+            }
+            StartNotice::Damaged {
+                reason: reason.clone(),
+                backup_key,
+                text,
+            }
+        }
+    };
+    Opened {
+        draft: loaded.draft(),
+        notice,
+        save_state,
+    }
+}
+
+impl Persistence {
+    /// Reads the 申报人 list and the current applicant's draft once, sets damaged data aside
+    /// before anything can overwrite it, and starts saving every later change.
+    pub fn start() -> Persistence {
+        let (roster, roster_notice) = match local_storage() {
+            Ok(storage) => {
+                let keys = app_keys(&storage);
+                let stored = storage.get_item(ROSTER_KEY).ok().flatten();
+                let loaded = load_roster(stored.as_deref(), &keys);
+                let notice = match &loaded {
+                    RosterLoaded::Rebuilt { reason, .. } => {
+                        let kept = stored.as_deref().and_then(set_aside);
+                        Some(format!(
+                            "{reason}，已按本机保存的草稿重新列出申报人（填写内容都在，名称需要重新填写）。{}",
+                            kept.map(|key| format!("原来的名单另存在 {key}。"))
+                                .unwrap_or_default()
+                        ))
+                    }
+                    _ => None,
+                };
+                let mut roster = loaded.roster().clone();
+                name_unnamed_from_drafts(&storage, &mut roster);
+                (roster, notice)
+            }
+            Err(_) => (Roster::default(), None),
         };
+        let opened = open_draft(&roster.current_draft_key());
         let persistence = Persistence {
-            draft: RwSignal::new(loaded.draft()),
-            save_state: RwSignal::new(save_state),
-            notice: RwSignal::new(notice),
+            draft: RwSignal::new(opened.draft),
+            save_state: RwSignal::new(opened.save_state),
+            notice: RwSignal::new(opened.notice),
+            roster: RwSignal::new(roster),
+            roster_notice: RwSignal::new(roster_notice),
             pending: StoredValue::new(None),
+            loading: StoredValue::new(true),
         };
         persistence.save_on_change();
         persistence
     }
 
     fn save_on_change(self) {
-        Effect::new(move |previous: Option<()>| {
+        Effect::new(move |_| {
             self.draft.track();
-            // The first run only registers the dependency: the loaded draft is already stored.
-            if previous.is_some() {
+            // A draft that was just read from storage (at start or on switching) is not an edit.
+            if self.loading.get_value() {
+                self.loading.set_value(false);
+            } else {
                 self.schedule_save();
             }
         });
@@ -229,40 +324,267 @@ impl Persistence {
         }
     }
 
-    /// Writes the draft now. Also used by the pagehide flush so a reload loses nothing.
-    pub fn save_now(self) {
+    fn cancel_pending(self) {
         if let Some(handle) = self.pending.get_value() {
             handle.clear();
         }
         self.pending.set_value(None);
+    }
+
+    /// Writes the draft now. Also used by the pagehide flush so a reload loses nothing.
+    pub fn save_now(self) {
+        self.cancel_pending();
         if self.save_state.get_untracked() == SaveState::Blocked {
             return;
         }
         // An empty draft is stored as no draft, so that a reload after 重新开始 is a fresh start.
-        let text = self
-            .draft
-            .with_untracked(|draft| (!draft.is_empty()).then(|| draft.to_stored()));
+        let (text, name) = self.draft.with_untracked(|draft| {
+            (
+                (!draft.is_empty()).then(|| draft.to_stored()),
+                draft.basic.name.clone(),
+            )
+        });
+        let key = self.roster.with_untracked(Roster::current_draft_key);
         let result = local_storage().and_then(|storage| {
             match &text {
-                Some(text) => storage.set_item(DRAFT_KEY, text),
-                None => storage.remove_item(DRAFT_KEY),
+                Some(text) => storage.set_item(&key, text),
+                None => storage.remove_item(&key),
             }
             .map_err(|error| write_error_message(&error))
         });
+        if result.is_ok() {
+            let stamp = now_stamp();
+            let mut changed = false;
+            self.roster
+                .update(|roster| changed = roster.note_saved(&name, &stamp));
+            if changed {
+                let _ = self.save_roster();
+            }
+        }
         self.save_state.set(match result {
             Ok(()) => SaveState::Saved { at: now_hms() },
             Err(message) => SaveState::Failed { message },
         });
     }
 
-    /// 重新开始: forgets the draft in memory and in storage. Backups of damaged data stay.
-    pub fn restart(self) {
-        if let Some(handle) = self.pending.get_value() {
-            handle.clear();
+    /// Stores the 申报人 list. Refusals are rare (the list is small) and only lose names and
+    /// times: the list is rebuilt from the drafts on the next start.
+    fn save_roster(self) -> Result<(), String> {
+        let text = self.roster.with_untracked(Roster::to_stored);
+        local_storage().and_then(|storage| {
+            storage
+                .set_item(ROSTER_KEY, &text)
+                .map_err(|error| write_error_message(&error))
+        })
+    }
+
+    /// What the header calls the applicant being edited; follows 姓名 as it is typed when staff
+    /// gave no other name.
+    pub fn current_name(self) -> String {
+        let mut entry = self.roster.with(|r| r.current_entry().clone());
+        entry.name = self.draft.with(|d| d.basic.name.trim().to_string());
+        entry.display_name()
+    }
+
+    /// Brings the list's copy of the current applicant's 姓名 up to date with the draft (it is
+    /// otherwise refreshed on save), without re-rendering anything: name checks compare with it.
+    pub fn sync_current_name(self) {
+        let name = self.draft.with_untracked(|d| d.basic.name.clone());
+        self.roster
+            .update_untracked(|roster| roster.note_current_name(&name));
+    }
+
+    /// Opens another applicant's draft. Refused while the current one's last change is unsaved,
+    /// since switching would lose it.
+    pub fn switch_to(self, id: &str) -> Result<(), String> {
+        if self.roster.with_untracked(|r| r.current == id) {
+            return Ok(());
         }
-        self.pending.set_value(None);
-        let removed = local_storage().map(|storage| storage.remove_item(DRAFT_KEY));
+        if self.pending.get_value().is_some() {
+            self.save_now();
+        }
+        if let SaveState::Failed { message } = self.save_state.get_untracked() {
+            return Err(format!(
+                "现在这位申报人的修改没有保存成功，为免丢失，暂不切换。{message}"
+            ));
+        }
+        let mut known = false;
+        self.roster.update(|r| known = r.switch_to(id));
+        if !known {
+            return Err("名单里没有这位申报人，请刷新页面后再试。".to_string());
+        }
+        let _ = self.save_roster();
+        self.open_current();
+        if self.notice.get_untracked() == StartNotice::Restored
+            || self.notice.get_untracked() == StartNotice::None
+        {
+            self.notice.set(StartNotice::Switched {
+                name: self
+                    .roster
+                    .with_untracked(|r| r.current_entry().display_name()),
+            });
+        }
+        Ok(())
+    }
+
+    fn open_current(self) {
+        let opened = open_draft(&self.roster.with_untracked(Roster::current_draft_key));
+        self.loading.set_value(true);
+        self.draft.set(opened.draft);
+        self.notice.set(opened.notice);
+        self.save_state.set(opened.save_state);
+    }
+
+    /// Adds an applicant with an empty draft and switches to them.
+    pub fn create(self, label: &str) -> Result<(), String> {
+        // Checked before touching the signal: a refused name must not re-render the list.
+        self.sync_current_name();
+        self.roster
+            .with_untracked(|r| r.check_label(label, None))
+            .map_err(|problem| problem.message())?;
+        let mut added = Err(LabelProblem::Empty);
+        self.roster.update(|r| added = r.add(label));
+        let id = added.map_err(|problem| problem.message())?;
+        if let Err(error) = self.save_roster() {
+            self.roster.update(|r| {
+                r.remove(&id);
+            });
+            return Err(error);
+        }
+        self.switch_to(&id)
+    }
+
+    pub fn rename(self, id: &str, label: &str) -> Result<(), String> {
+        self.sync_current_name();
+        self.roster
+            .with_untracked(|r| r.check_label(label, Some(id)))
+            .map_err(|problem| problem.message())?;
+        let mut renamed = Ok(());
+        self.roster.update(|r| renamed = r.rename(id, label));
+        renamed.map_err(|problem| problem.message())?;
+        self.save_roster()
+    }
+
+    /// Takes an applicant and their draft off this browser. Returns the ids of the files their
+    /// draft used, for the caller to delete unless another applicant still uses them.
+    pub fn remove(self, id: &str) -> Result<Vec<String>, String> {
+        let key = draft_key(id);
+        let is_current = self.roster.with_untracked(|r| r.current == id);
+        if is_current {
+            self.cancel_pending();
+        }
+        let storage = local_storage()?;
+        let mut files = storage
+            .get_item(&key)
+            .ok()
+            .flatten()
+            .map(|text| mentioned_file_ids(&text))
+            .unwrap_or_default();
+        if is_current {
+            for file in self.draft.with_untracked(referenced_file_ids) {
+                if !files.contains(&file) {
+                    files.push(file);
+                }
+            }
+        }
+        storage
+            .remove_item(&key)
+            .map_err(|error| write_error_message(&error))?;
+        self.roster.update(|r| {
+            r.remove(id);
+        });
+        let _ = self.save_roster();
+        if is_current {
+            self.open_current();
+        }
+        Ok(files)
+    }
+
+    /// Stores an imported draft as a new applicant under `label` and switches to them, or, when
+    /// `replace` names an applicant (after the user agreed), overwrites that applicant's draft.
+    /// Returns the ids of files the replaced draft used.
+    pub fn import(
+        self,
+        draft: &Draft,
+        label: &str,
+        replace: Option<&str>,
+    ) -> Result<Vec<String>, String> {
+        let storage = local_storage()?;
+        let id = match replace {
+            Some(id) => id.to_string(),
+            None => {
+                let mut added = Err(LabelProblem::Empty);
+                self.roster.update(|r| added = r.add(label));
+                added.map_err(|problem| problem.message())?
+            }
+        };
+        let key = draft_key(&id);
+        let replaced = match replace {
+            Some(_) if self.roster.with_untracked(|r| r.current == id) => {
+                self.cancel_pending();
+                self.draft.with_untracked(referenced_file_ids)
+            }
+            Some(_) => storage
+                .get_item(&key)
+                .ok()
+                .flatten()
+                .map(|text| mentioned_file_ids(&text))
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        if let Err(error) = storage.set_item(&key, &draft.to_stored()) {
+            if replace.is_none() {
+                self.roster.update(|r| {
+                    r.remove(&id);
+                });
+            }
+            return Err(write_error_message(&error));
+        }
+        let _ = self.save_roster();
+        if self.roster.with_untracked(|r| r.current == id) {
+            self.open_current();
+        } else {
+            self.switch_to(&id)?;
+        }
+        Ok(replaced)
+    }
+
+    /// Every file id some stored text of this app mentions, apart from the current applicant's
+    /// stored draft (which may be about to change), plus those the current draft uses in memory.
+    /// A file outside this set is used by nobody.
+    pub fn file_ids_in_use(self) -> Vec<String> {
+        let mut ids = self.draft.with_untracked(referenced_file_ids);
+        let current_key = self.roster.with_untracked(Roster::current_draft_key);
+        if let Ok(storage) = local_storage() {
+            for key in app_keys(&storage) {
+                if key == current_key {
+                    continue;
+                }
+                if let Some(text) = storage.get_item(&key).ok().flatten() {
+                    for id in mentioned_file_ids(&text) {
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+            }
+        }
+        ids
+    }
+
+    /// 重新开始: forgets the current applicant's draft in memory and in storage; they stay on the
+    /// list. Backups of damaged data stay. Returns the ids of files the draft used.
+    pub fn restart(self) -> Vec<String> {
+        self.cancel_pending();
+        let files = self.draft.with_untracked(referenced_file_ids);
+        let key = self.roster.with_untracked(Roster::current_draft_key);
+        let removed = local_storage().map(|storage| storage.remove_item(&key));
+        self.loading.set_value(true);
         self.draft.set(Draft::default());
+        self.roster.update(|r| {
+            r.note_saved("", "");
+        });
+        let _ = self.save_roster();
         self.notice.set(StartNotice::None);
         self.save_state.set(match removed {
             Ok(Ok(())) => SaveState::Idle,
@@ -271,6 +593,22 @@ impl Persistence {
             },
             Err(message) => SaveState::Failed { message },
         });
+        files
+    }
+
+    /// 清除本机全部数据 (localStorage part): every applicant, draft, damaged backup and
+    /// preference. Returns (applicants, damaged backups) removed.
+    pub fn forget_everything(self) -> (u32, u32) {
+        self.cancel_pending();
+        let listed = self.roster.with_untracked(|r| r.applicants.len()) as u32;
+        let (drafts, damaged) = remove_all_app_keys();
+        self.loading.set_value(true);
+        self.draft.set(Draft::default());
+        self.roster.set(Roster::default());
+        self.roster_notice.set(None);
+        self.notice.set(StartNotice::None);
+        self.save_state.set(SaveState::Idle);
+        (listed.max(drafts), damaged)
     }
 
     /// After the user has downloaded damaged data that could not be set aside, lets saving go on
@@ -287,7 +625,14 @@ impl Persistence {
 /// (typically because the damaged text itself fills the quota).
 fn set_aside(text: &str) -> Option<String> {
     let storage = local_storage().ok()?;
-    let key = format!("{DAMAGED_KEY_PREFIX}{}", js_sys::Date::now() as u64);
+    let now = js_sys::Date::now() as u64;
+    // The list and a draft can both be set aside in the same millisecond.
+    let key = (0..)
+        .map(|n| match n {
+            0 => format!("{DAMAGED_KEY_PREFIX}{now}"),
+            n => format!("{DAMAGED_KEY_PREFIX}{now}-{n}"),
+        })
+        .find(|key| storage.get_item(key).ok().flatten().is_none())?;
     storage.set_item(&key, text).ok()?;
     Some(key)
 }

@@ -108,7 +108,7 @@ pub fn PhotoStep() -> impl IntoView {
                     let current =
                         draft.with_untracked(|d| d.photo.as_ref().map(|p| p.file_id.clone()));
                     if current.as_deref() != Some(file_id.as_str()) {
-                        let _ = file_store::delete(&file_id).await;
+                        file_store::delete_unused(persistence, vec![file_id]).await;
                     }
                 }
                 Ok(file_id) => {
@@ -124,7 +124,7 @@ pub fn PhotoStep() -> impl IntoView {
                         })
                     });
                     if let Some(old) = previous.filter(|old| *old != file_id) {
-                        let _ = file_store::delete(&old).await;
+                        file_store::delete_unused(persistence, vec![old]).await;
                     }
                 }
                 Err(message) => error.set(Some(format!("照片已检查，但没有保存到本机：{message}"))),
@@ -213,7 +213,7 @@ pub fn PhotoStep() -> impl IntoView {
         verdict_ms.set(None);
         if let Some(record) = record {
             spawn_local(async move {
-                let _ = file_store::delete(&record.file_id).await;
+                file_store::delete_unused(persistence, vec![record.file_id]).await;
             });
         }
     };

@@ -2,9 +2,10 @@
 //! nothing leaves the browser.
 
 use super::file_store;
-use super::persist::{self, Persistence, DAMAGED_KEY_PREFIX, DRAFT_KEY, PREFS_KEY};
+use super::persist::{self, Persistence, DAMAGED_KEY_PREFIX, PREFS_KEY, ROSTER_KEY};
 use crate::rules::number_text::decimal;
 use crate::rules::progress::Page;
+use crate::rules::roster;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -38,13 +39,11 @@ fn LocalData() -> impl IntoView {
         spawn_local(async move {
             let files = file_store::count().await.unwrap_or(0);
             let deleted = file_store::delete_everything().await;
-            persistence.restart();
-            let (drafts, damaged) = persist::remove_all_app_keys();
+            let (applicants, damaged) = persistence.forget_everything();
             typed.set(String::new());
             report.set(Some(match deleted {
                 Ok(()) => format!(
-                    "已清除：填写内容 {} 份、照片和佐证文件 {files} 个、损坏数据备份 {damaged} 份、大字模式设置。这个浏览器里已没有本工具保存的任何数据。",
-                    drafts.max(1)
+                    "已清除：申报人 {applicants} 位及其填写内容、照片和佐证文件 {files} 个、损坏数据备份 {damaged} 份、大字模式设置。这个浏览器里已没有本工具保存的任何数据。"
                 ),
                 Err(error) => format!("填写内容已清除，但文件没有全部删掉：{error}"),
             }));
@@ -61,7 +60,7 @@ fn LocalData() -> impl IntoView {
                 view! { <p class="notice notice--warning">"浏览器没有承诺长期保存本站数据：有些浏览器（例如苹果 Safari）在一段时间不用后会自动删除网站数据。请在首页「备份」中定期导出备份。"</p> }.into_any()
             })}
             <h3>"清除本机全部数据"</h3>
-            <p>"在公用电脑上用完，或帮下一位申报人之前，可以把本工具在这个浏览器里保存的所有内容和文件全部删除。删除后无法恢复，需要的话请先导出备份。"</p>
+            <p>"在公用电脑上用完，可以把本工具在这个浏览器里保存的所有申报人、填写内容和文件全部删除（只删一位申报人请到「申报人」页）。删除后无法恢复，需要的话请先导出备份。"</p>
             <div class="field">
                 <label for="clear-confirm">{format!("请输入「{CLEAR_WORD}」两个字确认")}</label>
                 <input id="clear-confirm" type="text" autocomplete="off" prop:value=move || typed.get()
@@ -85,7 +84,7 @@ pub fn DataPrivacy() -> impl IntoView {
             <h2 id="where-title">"只在这台电脑的这个浏览器里"</h2>
             <p>"本工具是一组放在网站上的静态文件。打开后，所有检查都在你的浏览器里完成，填写的内容和选择的文件不会发送到任何服务器，包括发布本工具的网站。"</p>
             <ul>
-                <li>{format!("填写的内容保存在浏览器的本地存储（localStorage，键名 {DRAFT_KEY}）。")}</li>
+                <li>{format!("填写的内容保存在浏览器的本地存储（localStorage），每位申报人一份（键名 {} 开头），申报人名单在 {ROSTER_KEY}。", roster::draft_key("1"))}</li>
                 <li>"证件照和佐证材料保存在浏览器的 IndexedDB（数据库 zhicheng-yanlian）。同一个文件只存一份。"</li>
                 <li>{format!("无法读取的旧数据另存为 {DAMAGED_KEY_PREFIX}…，大字模式的选择保存在 {PREFS_KEY}。")}</li>
                 <li>"为了断网也能打开，浏览器会缓存本工具自己的程序文件（Service Worker），不缓存你的数据。"</li>

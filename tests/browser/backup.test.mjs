@@ -1,5 +1,6 @@
-// Backups (issue 8, first part): export one file with the draft and its files; import it in a
-// fresh browser after confirmation; a damaged file is refused with a message and changes nothing.
+// Backups (issue 8): export one file with the draft and its files; import it in a fresh browser as
+// a new applicant; a name already on the list asks first; a damaged file is refused and nothing
+// changes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -37,9 +38,8 @@ test("导出备份 then 导入备份 in another browser restores the draft and i
 
   const fresh = await openApp(browser, server.url, "#/");
   await fresh.page.getByLabel(/导入备份/).setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await fresh.page.getByText(/会替换本机现在的填写内容/).waitFor();
-  await fresh.page.getByRole("button", { name: "确定导入" }).click();
-  await fresh.page.getByText(/已导入/).waitFor();
+  await fresh.page.getByText(/已导入为新申报人「备份张三」/).waitFor();
+  assert.equal(await fresh.page.locator("[data-current-applicant]").textContent(), "备份张三");
   await fresh.page.goto(server.url + "#/step/attachments");
   await fresh.page.locator('[data-evidence="continuing_education"] [data-check="pages"][data-outcome="pass"]').waitFor();
   await fresh.page.goto(server.url + "#/step/info");
@@ -58,5 +58,44 @@ test("a damaged or foreign backup is refused and nothing changes", async () => {
   await page.getByText(/没有导入：.*不是本工具导出的备份/).waitFor();
   await page.goto(server.url + "#/step/info");
   assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "原来的人");
+  await context.close();
+});
+
+test("importing a backup of an applicant already on the list asks: as a new one, replace, or cancel", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("王五");
+  await page.getByLabel("民族").fill("汉族");
+  await page.goto(server.url + "#/");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "导出备份" }).click(),
+  ]);
+  const backup = readFileSync(await download.path());
+  // Change the draft after the export, so that replacing it is visible.
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("民族").fill("");
+  await page.goto(server.url + "#/");
+  const input = page.getByLabel(/导入备份/);
+  const offer = () => input.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: backup });
+
+  await offer();
+  await page.getByText("本机已有名为「王五」的申报人。", { exact: false }).waitFor();
+  await page.getByRole("button", { name: "取消" }).click();
+  await page.goto(server.url + "#/applicants");
+  assert.equal(await page.locator(".applicant").count(), 1, "cancel adds nobody");
+
+  await page.goto(server.url + "#/");
+  await offer();
+  await page.getByRole("button", { name: "替换「王五」的内容" }).click();
+  await page.getByText(/已用备份替换申报人「王五」的内容/).waitFor();
+  await page.goto(server.url + "#/step/info");
+  assert.equal(await page.getByLabel("民族").inputValue(), "汉族");
+
+  await page.goto(server.url + "#/");
+  await offer();
+  await page.getByRole("button", { name: "作为新申报人「王五（2）」导入" }).click();
+  await page.getByText(/已导入为新申报人「王五（2）」/).waitFor();
+  await page.goto(server.url + "#/applicants");
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["王五", "王五（2）"]);
   await context.close();
 });

@@ -162,10 +162,11 @@ test("重新开始 clears the draft only after confirmation", async () => {
   assert.notEqual(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
 
   await page.getByRole("button", { name: "重新开始" }).click();
-  await page.getByText("确定要清空本机保存的全部填写内容，从头开始吗？").waitFor();
+  await page.getByText("确定要清空申报人「张三」的全部填写内容和文件，从头开始吗？").waitFor();
   await page.getByRole("button", { name: "确定清空" }).click();
   await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
+  assert.equal(await page.locator("[data-current-applicant]").textContent(), "未命名申报人 1");
   await page.goto(server.url + "#/step/info");
   assert.equal(await page.getByLabel("姓名").inputValue(), "");
   await page.reload();

@@ -60,8 +60,9 @@ test("a whole journey requests nothing but the app's own files", async () => {
   ]);
   const backup = readFileSync(await download.path());
   await page.getByLabel(/导入备份/).setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: backup });
-  await page.getByRole("button", { name: "确定导入" }).click();
-  await page.getByText(/已导入/).waitFor();
+  // 张三 is already on the list: the import asks, and becomes a second applicant.
+  await page.getByRole("button", { name: "作为新申报人「张三（2）」导入" }).click();
+  await page.getByText(/已导入为新申报人「张三（2）」/).waitFor();
   await page.goto(server.url + "#/data");
   await page.getByRole("heading", { level: 1, name: "数据去哪儿了" }).waitFor();
 
@@ -103,7 +104,7 @@ test("清除本机全部数据 needs the typed word, then removes every draft an
   assert.equal(await button.isDisabled(), true);
   await page.getByLabel(/请输入「清除」两个字确认/).fill("清除");
   await button.click();
-  await page.getByText(/已清除：填写内容 1 份、照片和佐证文件 1 个/).waitFor();
+  await page.getByText(/已清除：申报人 1 位及其填写内容、照片和佐证文件 1 个/).waitFor();
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("zhicheng-yanlian.")));
   assert.deepEqual(keys, []);
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));

@@ -1,0 +1,161 @@
+// Several applicants on one browser (issue 8, help sessions): create, rename, switch and delete,
+// each with their own draft and files, the current one's name always in the header.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+
+let server;
+let browser;
+let fixtures;
+before(async () => {
+  fixtures = mkdtempSync(join(tmpdir(), "applicant-fixtures-"));
+  execFileSync("cargo", ["run", "--quiet", "--example", "make_photo_fixtures", "--", fixtures], {
+    stdio: "inherit",
+  });
+  server = await startStaticServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const current = (page) => page.locator("[data-current-applicant]");
+const storedFileCount = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("zhicheng-yanlian");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("files")) return resolve(0);
+          const count = db.transaction("files").objectStore("files").count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+
+async function addPhoto(page) {
+  await page.goto(page.url().replace(/#.*$/, "#/step/photo"));
+  await page.getByLabel("选择证件照文件").setInputFiles(join(fixtures, "passing.jpg"));
+  await page.locator('[data-check="background"]').first().waitFor();
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? "").includes('"photo":{')));
+}
+
+test("two applicants keep separate drafts and photos; the header always names the current one", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  assert.equal(await current(page).textContent(), "未命名申报人 1");
+  await page.getByLabel("姓名", { exact: true }).fill("张三");
+  assert.equal(await current(page).textContent(), "张三", "the header follows 姓名 while no other name is given");
+  await addPhoto(page);
+
+  await page.getByRole("link", { name: "切换或新建申报人" }).click();
+  await page.getByRole("heading", { level: 1, name: "申报人" }).waitFor();
+  const create = page.getByLabel("申报人的姓名或称呼");
+  await create.fill("张三");
+  await page.getByRole("button", { name: "新建并开始填写" }).click();
+  await page.getByText("已有名为「张三」的申报人。", { exact: false }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "new-applicant", "focus returns to the field");
+  await create.fill("李四");
+  await page.getByRole("button", { name: "新建并开始填写" }).click();
+  await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
+  await page.getByText("现在填写的是申报人「李四」的内容。").waitFor();
+  assert.equal(await current(page).textContent(), "李四");
+  assert.equal(await page.locator('[data-status]').first().getAttribute("data-status"), "not-started", "李四 starts empty");
+
+  await page.goto(server.url + "#/step/info");
+  assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "");
+  await page.getByLabel("姓名", { exact: true }).fill("李四");
+  await page.goto(server.url + "#/step/photo");
+  await page.getByText("删除照片").waitFor({ state: "detached", timeout: 1000 }).catch(() => {});
+  assert.equal(await page.locator('[data-check="background"]').count(), 0, "李四 has no photo");
+
+  // A reload keeps the applicant being edited.
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.equal(await current(page).textContent(), "李四");
+
+  await page.goto(server.url + "#/applicants");
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["张三", "李四"]);
+  await page.getByRole("button", { name: "切换到「张三」" }).click();
+  await page.getByText("现在填写的是申报人「张三」的内容。").waitFor();
+  assert.equal(await current(page).textContent(), "张三");
+  await page.goto(server.url + "#/step/info");
+  assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "张三");
+  await page.goto(server.url + "#/step/photo");
+  await page.locator('[data-check="background"]').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("rename refuses a name already shown, and delete removes only that applicant and their own files", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("王五");
+  await addPhoto(page);
+  await page.goto(server.url + "#/applicants");
+  await page.getByLabel("申报人的姓名或称呼").fill("赵六");
+  await page.getByRole("button", { name: "新建并开始填写" }).click();
+  await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
+  await addPhoto(page); // the same picture: one stored copy serves both applicants
+  assert.equal(await storedFileCount(page), 1);
+
+  await page.goto(server.url + "#/applicants");
+  const zhao = page.locator(".applicant", { hasText: "赵六" });
+  await zhao.getByRole("button", { name: "改名" }).click();
+  const rename = page.getByLabel("新的名称");
+  assert.equal(await rename.inputValue(), "赵六");
+  await rename.fill("王五");
+  await page.getByRole("button", { name: "保存名称" }).click();
+  await page.getByText("已有名为「王五」的申报人。", { exact: false }).waitFor();
+  await rename.fill("赵六（二车间）");
+  await page.getByRole("button", { name: "保存名称" }).click();
+  await page.getByText("已把「赵六」改名为「赵六（二车间）」。").waitFor();
+  assert.equal(await current(page).textContent(), "赵六（二车间）");
+
+  // Deleting 王五 keeps the photo, which 赵六 still uses.
+  const wang = page.locator(".applicant", { hasText: "王五" });
+  await wang.getByRole("button", { name: "删除" }).click();
+  await page.getByText("删除申报人「王五」？").waitFor();
+  await page.getByRole("button", { name: "确定删除" }).click();
+  await page.getByText(/已删除申报人「王五」的填写内容和 0 个文件。现在填写的是「赵六（二车间）」。/).waitFor();
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["赵六（二车间）"]);
+  assert.equal(await storedFileCount(page), 1);
+  assert.equal(await page.evaluate(() => localStorage.getItem("zhicheng-yanlian.draft")), null, "王五's draft is gone");
+
+  // Deleting the last one removes their photo too and leaves a fresh, empty applicant.
+  await page.getByRole("button", { name: "删除" }).click();
+  await page.getByRole("button", { name: "确定删除" }).click();
+  await page.getByText(/已删除申报人「赵六（二车间）」的填写内容和 1 个文件。/).waitFor();
+  assert.equal(await storedFileCount(page), 0);
+  assert.equal(await current(page).textContent(), "未命名申报人 3");
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["未命名申报人 3"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a draft saved before the list existed opens as the first applicant, and a damaged list is rebuilt", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/");
+  await page.evaluate(() => {
+    localStorage.setItem("zhicheng-yanlian.draft", JSON.stringify({ version: 1, basic: { name: "老草稿" } }));
+    localStorage.setItem("zhicheng-yanlian.draft.4", JSON.stringify({ version: 1, basic: { name: "第四位" } }));
+    localStorage.setItem("zhicheng-yanlian.roster", "{\"version\":1,");
+  });
+  await page.reload();
+  await page.getByText(/申报人名单已损坏，已按本机保存的草稿重新列出申报人/).waitFor();
+  assert.equal(await current(page).textContent(), "老草稿");
+  await page.goto(server.url + "#/applicants");
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["老草稿", "第四位"], "names come from the drafts");
+  await page.getByRole("button", { name: "切换到「第四位」" }).click();
+  assert.equal(await current(page).textContent(), "第四位");
+  const damagedKeys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("zhicheng-yanlian.damaged.")));
+  assert.equal(damagedKeys.length, 1, "the damaged list is kept aside, not dropped");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
