@@ -34,7 +34,7 @@ async function violations(page) {
   return result;
 }
 
-const PAGES = ["#/", "#/data", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
+const PAGES = ["#/", "#/data", "#/applicants", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
 
 for (const hash of PAGES) {
   test(`no axe violations on ${hash}`, async () => {
@@ -59,6 +59,41 @@ test("no axe violations with errors shown and entries open", async () => {
   await page.locator("#ce-0-professional").fill("五十");
   found = await violations(page);
   assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+  await context.close();
+});
+
+test("no axe violations on 申报人 with a refused name, a rename form and a delete confirmation open", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/applicants", AXE);
+  await page.getByRole("button", { name: "新建并开始填写" }).click();
+  await page.getByText("请填写申报人的姓名或称呼。").waitFor();
+  await page.getByRole("button", { name: "改名" }).click();
+  await page.getByLabel("新的名称").fill("");
+  await page.getByRole("button", { name: "保存名称" }).click();
+  await page.locator("#rename-error").waitFor();
+  let found = await violations(page);
+  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+  await page.getByRole("button", { name: "删除" }).click();
+  await page.getByRole("button", { name: "确定删除" }).waitFor();
+  found = await violations(page);
+  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+  await context.close();
+});
+
+test("keyboard only: create an applicant, and the header names them", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/");
+  const activeText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+  let presses = 0;
+  while ((await activeText()) !== "切换或新建申报人" && presses++ < 40) await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "申报人" }).waitFor();
+  presses = 0;
+  while ((await page.evaluate(() => document.activeElement?.id)) !== "new-applicant" && presses++ < 40) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.type("孙七");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
+  assert.equal(await page.locator("[data-current-applicant]").textContent(), "孙七");
   await context.close();
 });
 
