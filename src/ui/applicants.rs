@@ -18,6 +18,8 @@ enum Outcome {
 #[component]
 pub fn Applicants() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
+    // The list shows the 姓名 last saved; the one being typed may be newer.
+    persistence.sync_current_name();
     let roster = persistence.roster;
     let outcome = RwSignal::new(None::<Outcome>);
     let renaming = RwSignal::new(None::<String>);

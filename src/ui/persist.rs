@@ -301,12 +301,44 @@ impl Persistence {
                 self.save_now();
             }
         };
+        // Another tab of this app changed the list (staff may keep two open): show its version,
+        // keeping this tab's applicant, so this tab's next save does not write back a stale list.
+        let on_storage = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() == Some(ROSTER_KEY) {
+                if let Some(text) = event.new_value() {
+                    self.adopt_roster_from_other_tab(&text);
+                }
+            }
+        });
         let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
         let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
         on_cleanup(move || {
+            on_storage.remove();
             on_hide.remove();
             on_visibility.remove();
         });
+    }
+
+    fn adopt_roster_from_other_tab(self, text: &str) {
+        let keys = local_storage()
+            .map(|storage| app_keys(&storage))
+            .unwrap_or_default();
+        let RosterLoaded::Restored(mut theirs) = load_roster(Some(text), &keys) else {
+            return;
+        };
+        let ours = self.roster.with_untracked(|r| r.current_entry().clone());
+        if theirs.entry(&ours.id).is_none() {
+            // Deleted there while being edited here: keep it listed so nothing typed here is
+            // hidden, and say so.
+            theirs.applicants.push(ours.clone());
+            self.roster_notice.set(Some(format!(
+                "申报人「{}」已在另一个窗口中被删除。本窗口的修改仍会保存在本机；如不需要，请在「申报人」页再删除一次。",
+                ours.display_name()
+            )));
+        }
+        theirs.current = ours.id;
+        theirs.note_current_name(&self.draft.with_untracked(|d| d.basic.name.clone()));
+        self.roster.set(theirs);
     }
 
     fn schedule_save(self) {

@@ -159,3 +159,24 @@ test("a draft saved before the list existed opens as the first applicant, and a 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("two tabs: a new applicant made in one is listed in the other, which keeps editing its own", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("钱八");
+  const other = await context.newPage();
+  await other.goto(server.url + "#/applicants");
+  await other.getByLabel("申报人的姓名或称呼").fill("孙九");
+  await other.getByRole("button", { name: "新建并开始填写" }).click();
+  await other.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
+
+  await page.getByLabel("民族").fill("汉族"); // a save in the first tab must not drop 孙九
+  assert.equal(await current(page).textContent(), "钱八");
+  await page.goto(server.url + "#/applicants");
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["钱八", "孙九"]);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("zhicheng-yanlian.draft") ?? "{}").basic?.ethnicity === "汉族");
+  await other.reload();
+  await other.goto(server.url + "#/applicants");
+  assert.deepEqual(await other.locator(".applicant__name").allTextContents(), ["钱八", "孙九"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
