@@ -30,6 +30,24 @@ pub fn start() {
     }
     leptos::mount::mount_to_body(App);
     register_offline_support();
+    forbid_all_connections();
+}
+
+/// index.html's policy must allow `connect-src 'self'` for the one request that loads this
+/// program's `.wasm`. Once it runs, nothing may connect anywhere, its own site included: a second
+/// policy is added, and the browser enforces both (so the stricter one wins). Downloads, blob:
+/// images and the service worker's own caching are not connections of this page.
+fn forbid_all_connections() {
+    let document = document();
+    let Ok(meta) = document.create_element("meta") else {
+        return;
+    };
+    let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+    let _ = meta.set_attribute("content", "connect-src 'none'");
+    let _ = meta.set_attribute("data-after-start", "");
+    if let Ok(Some(head)) = document.query_selector("head") {
+        let _ = head.append_child(&meta);
+    }
 }
 
 /// The service worker (`sw.js`) keeps the app's own files so it opens offline after one visit.

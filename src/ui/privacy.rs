@@ -99,7 +99,7 @@ pub fn DataPrivacy() -> impl IntoView {
                 <li>"面板里只会出现本工具自己的文件（index.html、.js、.wasm、.css、sw.js、图标），没有任何发往其他网址的请求，也没有提交表单。"</li>
                 <li>"也可以先打开一次本工具，然后断开网络再使用：一切照常，因为它本来就不需要网络。"</li>
             </ol>
-            <p>"页面还带有内容安全策略（Content-Security-Policy）：浏览器会拒绝本工具连接任何其他网址、拒绝提交表单，即使程序有错也发不出去。"</p>
+            <p>"页面还带有内容安全策略（Content-Security-Policy）：本工具启动后，浏览器会拒绝它发起任何网络连接（连发布本工具的网站也不行），也拒绝提交表单，即使程序有错也发不出去。"</p>
         </section>
         <LocalData/>
     }

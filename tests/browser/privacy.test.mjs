@@ -73,18 +73,32 @@ test("a whole journey requests nothing but the app's own files", async () => {
   assert.deepEqual(foreign, []);
   assert.ok(requests.length > 3);
 
-  // The policy itself refuses a connection elsewhere and a form submission.
-  const refused = await page.evaluate(() =>
-    fetch("http://127.0.0.2:9/leak").then(
-      () => "sent",
-      (error) => error.name,
-    ),
-  );
-  assert.equal(refused, "TypeError");
-  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
-  assert.match(policy, /connect-src 'self'/);
-  assert.match(policy, /form-action 'none'/);
-  assert.match(policy, /default-src 'none'/);
+  // Once the app runs, the browser itself refuses any connection — even to the app's own site,
+  // which would otherwise answer — and reports the policy that refused it.
+  const attempt = (url) =>
+    page.evaluate(async (url) => {
+      const violations = [];
+      const listener = (event) => violations.push(event.effectiveDirective);
+      document.addEventListener("securitypolicyviolation", listener);
+      const outcome = await fetch(url).then(
+        () => "sent",
+        (error) => error.name,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      document.removeEventListener("securitypolicyviolation", listener);
+      return { outcome, violations };
+    }, url);
+  for (const url of [server.url + "index.html", "http://127.0.0.2:9/leak"]) {
+    const { outcome, violations } = await attempt(url);
+    assert.equal(outcome, "TypeError", url);
+    assert.ok(violations.length > 0 && violations.every((d) => d === "connect-src"), `${url}: ${violations}`);
+  }
+  const policies = await page.locator('meta[http-equiv="Content-Security-Policy"]').evaluateAll((metas) => metas.map((m) => m.content));
+  assert.equal(policies.length, 2);
+  assert.match(policies[0], /connect-src 'self'/, "index.html's policy lets the .wasm load");
+  assert.match(policies[0], /form-action 'none'/);
+  assert.match(policies[0], /default-src 'none'/);
+  assert.equal(policies[1], "connect-src 'none'", "the app then forbids every connection");
   await context.close();
 });
 
