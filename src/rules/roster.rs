@@ -324,18 +324,22 @@ impl Roster {
     /// A free name for an imported applicant: the wanted one, else with 「（2）」, 「（3）」…
     pub fn unique_label(&self, wanted: &str) -> String {
         let wanted: String = wanted.trim().chars().filter(|c| !c.is_control()).collect();
-        let base: String = if wanted.is_empty() {
+        let wanted = if wanted.is_empty() {
             "导入的申报人".to_string()
         } else {
-            wanted.chars().take(LABEL_MAX_CHARS - 4).collect()
+            wanted.chars().take(LABEL_MAX_CHARS).collect()
         };
-        if self.check_label(&base, None).is_ok() {
-            return base;
+        if self.check_label(&wanted, None).is_ok() {
+            return wanted;
         }
-        (2..)
-            .map(|n| format!("{base}（{n}）"))
+        (2u32..)
+            .map(|n| {
+                let suffix = format!("（{n}）");
+                let room = LABEL_MAX_CHARS.saturating_sub(suffix.chars().count());
+                format!("{}{suffix}", wanted.chars().take(room).collect::<String>())
+            })
             .find(|label| self.check_label(label, None).is_ok())
-            .unwrap_or(base)
+            .unwrap_or(wanted)
     }
 
     /// The applicant the list shows under this name, if any (for 「导入会覆盖谁」).
@@ -583,8 +587,19 @@ mod tests {
         assert_eq!(roster.unique_label(" 张三 "), "张三（3）");
         assert_eq!(roster.unique_label(""), "导入的申报人");
         let long = "一二三四五六七八九十一二三四五六七八九十";
-        let label = roster.unique_label(long);
-        assert!(label.chars().count() <= LABEL_MAX_CHARS, "{label}");
+        assert_eq!(roster.unique_label(long), long, "a free name is kept whole");
+        let mut taken = roster.clone();
+        taken.add(long).expect("free");
+        assert_eq!(
+            taken.unique_label(long),
+            "一二三四五六七八九十一二三四五六七（2）",
+            "the suffix replaces the end of a name that is taken and already long"
+        );
+        assert_eq!(
+            taken.unique_label(&format!("{long}一二三")),
+            "一二三四五六七八九十一二三四五六七（2）",
+            "a name longer than allowed is cut first"
+        );
         assert_eq!(
             roster.find_by_display_name("张三").map(|e| e.id.as_str()),
             Some("1")

@@ -61,6 +61,7 @@ pub fn Applicants() -> impl IntoView {
             {
                 parts.push(format!("申报信息里的姓名：{}", entry.name.trim()));
             }
+            parts.push(format!("编号 {}", entry.id));
             parts.push(if entry.saved_at.is_empty() {
                 "还没有填写内容".to_string()
             } else {
@@ -72,7 +73,10 @@ pub fn Applicants() -> impl IntoView {
             let id = id.clone();
             move |_| match persistence.switch_to(&id) {
                 Ok(()) => go_to_overview(),
-                Err(message) => outcome.set(Some(Outcome::Failed(message))),
+                Err(message) => {
+                    outcome.set(Some(Outcome::Failed(message)));
+                    focus_by_id("applicants-status");
+                }
             }
         };
         let rename_id = id.clone();
@@ -85,7 +89,17 @@ pub fn Applicants() -> impl IntoView {
             let id = id.clone();
             Memo::new(move |_| deleting.get().as_deref() == Some(id.as_str()))
         };
-        let name_for_delete = name.clone();
+        // Two applicants may show the same 姓名 (a label and a typed name): the confirmation also
+        // names the number and the last save, which tell them apart.
+        let delete_title = format!(
+            "删除申报人「{name}」（编号 {}{}）？",
+            entry.id,
+            if entry.saved_at.is_empty() {
+                String::new()
+            } else {
+                format!("，最后保存于 {}", entry.saved_at)
+            }
+        );
         let name_for_switch = name.clone();
         let name_for_rename = name.clone();
         let confirm_delete = {
@@ -105,11 +119,15 @@ pub fn Applicants() -> impl IntoView {
                             focus_by_id("applicants-status");
                         });
                     }
-                    Err(message) => outcome.set(Some(Outcome::Failed(message))),
+                    Err(message) => {
+                        outcome.set(Some(Outcome::Failed(message)));
+                        focus_by_id("applicants-status");
+                    }
                 }
             }
         };
         let heading_id = format!("applicant-{id}");
+        let delete_button_id = format!("delete-{id}");
         view! {
             <li class="applicant" class:applicant--current=is_current
                 aria-current=move || is_current.get().then_some("true")>
@@ -126,7 +144,7 @@ pub fn Applicants() -> impl IntoView {
                             {format!("切换到「{name_for_switch}」")}
                         </button>
                     </Show>
-                    <button type="button" class="button button--secondary"
+                    <button type="button" class="button button--secondary" id=format!("rename-{id}")
                         aria-describedby=heading_id.clone()
                         aria-expanded=move || renaming_this.get().to_string()
                         on:click=move |_| {
@@ -134,24 +152,32 @@ pub fn Applicants() -> impl IntoView {
                             renaming.set(Some(rename_id.clone()));
                             request_animation_frame(|| focus_by_id("rename-input"));
                         }>"改名"</button>
-                    <button type="button" class="button button--secondary"
+                    <button type="button" class="button button--secondary" id=delete_button_id.clone()
                         aria-describedby=heading_id.clone()
                         aria-expanded=move || deleting_this.get().to_string()
                         on:click=move |_| {
                             renaming.set(None);
                             deleting.set(Some(delete_id.clone()));
+                            request_animation_frame(|| focus_by_id("delete-dialog"));
                         }>"删除"</button>
                 </div>
                 <Show when=move || renaming_this.get()>
                     <RenameForm entry_id=id.clone() current=name_for_rename.clone() renaming=renaming outcome=outcome/>
                 </Show>
                 <Show when=move || deleting_this.get()>
-                    <div class="confirm" role="alertdialog" aria-labelledby="delete-title">
-                        <p id="delete-title"><strong>{format!("删除申报人「{name_for_delete}」？")}</strong></p>
-                        <p>"其填写内容，以及只有这位申报人用到的照片和附件，都会从这个浏览器删除，无法恢复。需要保留的话，请先切换到这位申报人，在总览页导出备份。"</p>
+                    <div class="confirm" id="delete-dialog" tabindex="-1" role="alertdialog"
+                        aria-labelledby="delete-title" aria-describedby="delete-detail">
+                        <p id="delete-title"><strong>{delete_title.clone()}</strong></p>
+                        <p id="delete-detail">"其填写内容，以及只有这位申报人用到的照片和附件，都会从这个浏览器删除，无法恢复。需要保留的话，请先切换到这位申报人，在总览页导出备份。"</p>
                         <div class="button-row">
                             <button type="button" class="button button--warning" on:click=confirm_delete.clone()>"确定删除"</button>
-                            <button type="button" class="button button--secondary" on:click=move |_| deleting.set(None)>"取消"</button>
+                            <button type="button" class="button button--secondary" on:click={
+                                let back = delete_button_id.clone();
+                                move |_| {
+                                    deleting.set(None);
+                                    focus_by_id(&back);
+                                }
+                            }>"取消"</button>
                         </div>
                     </div>
                 </Show>
@@ -165,12 +191,13 @@ pub fn Applicants() -> impl IntoView {
         <p class="lead">
             "同一台电脑上可以为几位申报人分别演练：每人一份填写内容，照片和附件也各自分开。页面上方始终显示现在填写的是谁。"
         </p>
-        <p id="applicants-status" tabindex="-1" role="status" class="applicants__status">
+        // Focused after every action, so its result is read out and the next Tab starts here.
+        <div id="applicants-status" tabindex="-1" class="applicants__status">
             {move || outcome.get().map(|outcome| match outcome {
-                Outcome::Done(text) => view! { <span class="notice notice--info">{text}</span> }.into_any(),
-                Outcome::Failed(text) => view! { <span class="notice notice--warning">{text}</span> }.into_any(),
+                Outcome::Done(text) => view! { <p class="notice notice--info" role="status">{text}</p> }.into_any(),
+                Outcome::Failed(text) => view! { <p class="notice notice--warning" role="alert">{text}</p> }.into_any(),
             })}
-        </p>
+        </div>
         <ul class="applicant-list" aria-label="本机的申报人">
             // Keyed by the whole entry: a row is rebuilt only when what it shows changed.
             <For each=move || roster.get().applicants key=|entry| entry.clone() children=row/>
@@ -203,6 +230,7 @@ fn RenameForm(
     outcome: RwSignal<Option<Outcome>>,
 ) -> impl IntoView {
     let persistence = expect_context::<Persistence>();
+    let back = format!("rename-{entry_id}");
     let typed = RwSignal::new(current.clone());
     let error = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -236,7 +264,10 @@ fn RenameForm(
             </div>
             <div class="button-row">
                 <button type="submit" class="button">"保存名称"</button>
-                <button type="button" class="button button--secondary" on:click=move |_| renaming.set(None)>"取消"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    renaming.set(None);
+                    focus_by_id(&back);
+                }>"取消"</button>
             </div>
         </form>
     }

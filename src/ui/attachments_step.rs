@@ -110,6 +110,7 @@ fn EvidenceRow(
             let name = file.name();
             busy.set(true);
             error.set(None);
+            let applicant = persistence.generation();
             spawn_local(async move {
                 let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await
                 else {
@@ -132,6 +133,10 @@ fn EvidenceRow(
                     "application/octet-stream"
                 };
                 match file_store::put(&bytes, mime).await {
+                    // Another applicant was opened meanwhile: this file is not theirs.
+                    Ok(file_id) if !persistence.same_applicant(applicant) => {
+                        delete_if_unused(persistence, file_id).await;
+                    }
                     Ok(file_id) => {
                         let previous = draft
                             .with_untracked(|d| d.attachments.get(&id).map(|a| a.file_id.clone()));

@@ -134,7 +134,8 @@ pub fn BackupPanel() -> impl IntoView {
                                     .map(|e| (e.id.clone(), e.display_name()))
                             });
                             match taken {
-                                None => import(backup, None),
+                                // `import` clears `busy` when it is done.
+                                None => return import(backup, None),
                                 Some(_) => pending.set(Some((backup, taken))),
                             }
                         }

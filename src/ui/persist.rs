@@ -138,6 +138,9 @@ pub struct Persistence {
     pending: StoredValue<Option<TimeoutHandle>>,
     /// A draft just loaded from storage is already stored: its `set` must not count as an edit.
     loading: StoredValue<bool>,
+    /// Changes whenever `draft` starts holding another applicant (or a fresh start), so async
+    /// work begun for one applicant never writes into another's draft.
+    generation: StoredValue<u64>,
 }
 
 fn local_storage() -> Result<Storage, String> {
@@ -281,6 +284,7 @@ impl Persistence {
             roster_notice: RwSignal::new(roster_notice),
             pending: StoredValue::new(None),
             loading: StoredValue::new(true),
+            generation: StoredValue::new(0),
         };
         persistence.save_on_change();
         persistence
@@ -304,9 +308,12 @@ impl Persistence {
         // Another tab of this app changed the list (staff may keep two open): show its version,
         // keeping this tab's applicant, so this tab's next save does not write back a stale list.
         let on_storage = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() == Some(ROSTER_KEY) {
-                if let Some(text) = event.new_value() {
-                    self.adopt_roster_from_other_tab(&text);
+            // `key` is None when another tab called localStorage.clear().
+            let list_changed = event.key().is_none_or(|key| key == ROSTER_KEY);
+            if list_changed {
+                match event.new_value() {
+                    Some(text) => self.adopt_roster_from_other_tab(&text),
+                    None => self.forget_after_clear_elsewhere(),
                 }
             }
         });
@@ -327,18 +334,26 @@ impl Persistence {
             return;
         };
         let ours = self.roster.with_untracked(|r| r.current_entry().clone());
-        if theirs.entry(&ours.id).is_none() {
-            // Deleted there while being edited here: keep it listed so nothing typed here is
-            // hidden, and say so.
+        let deleted_there = theirs.entry(&ours.id).is_none();
+        if deleted_there {
+            // Deleted there while being edited here: list it again and store this tab's draft at
+            // once, so what is on screen here survives; its files may be gone.
+            if let Ok(n) = ours.id.parse::<u32>() {
+                theirs.next_id = theirs.next_id.max(n.saturating_add(1));
+            }
             theirs.applicants.push(ours.clone());
             self.roster_notice.set(Some(format!(
-                "申报人「{}」已在另一个窗口中被删除。本窗口的修改仍会保存在本机；如不需要，请在「申报人」页再删除一次。",
+                "申报人「{}」已在另一个窗口中被删除。本窗口的填写内容已重新保存；照片和附件可能已被删除，请到第 1 步和第 5 步检查。如不需要这位申报人，请在「申报人」页再删除一次。",
                 ours.display_name()
             )));
         }
         theirs.current = ours.id;
         theirs.note_current_name(&self.draft.with_untracked(|d| d.basic.name.clone()));
         self.roster.set(theirs);
+        if deleted_there {
+            self.save_now();
+            let _ = self.save_roster();
+        }
     }
 
     fn schedule_save(self) {
@@ -432,36 +447,73 @@ impl Persistence {
         if self.roster.with_untracked(|r| r.current == id) {
             return Ok(());
         }
-        if self.pending.get_value().is_some() {
-            self.save_now();
-        }
-        if let SaveState::Failed { message } = self.save_state.get_untracked() {
-            return Err(format!(
-                "现在这位申报人的修改没有保存成功，为免丢失，暂不切换。{message}"
-            ));
-        }
+        self.ensure_saved()?;
         let mut known = false;
         self.roster.update(|r| known = r.switch_to(id));
         if !known {
             return Err("名单里没有这位申报人，请刷新页面后再试。".to_string());
         }
         let _ = self.save_roster();
+        self.open_current_announcing();
+        Ok(())
+    }
+
+    /// Writes the current applicant's last change (again, if the last attempt failed, e.g. after
+    /// the user freed space). Err when it still cannot be saved: leaving this applicant now would
+    /// lose it.
+    fn ensure_saved(self) -> Result<(), String> {
+        let failed = matches!(self.save_state.get_untracked(), SaveState::Failed { .. });
+        if self.pending.get_value().is_some() || failed {
+            self.save_now();
+        }
+        match self.save_state.get_untracked() {
+            SaveState::Failed { message } => Err(format!(
+                "现在这位申报人的修改没有保存成功，为免丢失，暂不切换。{message}"
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Opens the current applicant's draft and says whose it is (unless there is something more
+    /// important to say about it, such as damage).
+    fn open_current_announcing(self) {
         self.open_current();
-        if self.notice.get_untracked() == StartNotice::Restored
-            || self.notice.get_untracked() == StartNotice::None
-        {
+        if matches!(
+            self.notice.get_untracked(),
+            StartNotice::Restored | StartNotice::None
+        ) {
             self.notice.set(StartNotice::Switched {
-                name: self
-                    .roster
-                    .with_untracked(|r| r.current_entry().display_name()),
+                name: self.current_name_untracked(),
             });
         }
-        Ok(())
+    }
+
+    fn current_name_untracked(self) -> String {
+        let mut entry = self.roster.with_untracked(|r| r.current_entry().clone());
+        entry.name = self
+            .draft
+            .with_untracked(|d| d.basic.name.trim().to_string());
+        entry.display_name()
+    }
+
+    /// Which applicant's draft `draft` holds now; compare with `same_applicant` after an await.
+    pub fn generation(self) -> u64 {
+        self.generation.get_value()
+    }
+
+    pub fn same_applicant(self, generation: u64) -> bool {
+        self.generation.get_value() == generation
+    }
+
+    fn begin_new_draft(self) {
+        self.loading.set_value(true);
+        self.generation
+            .set_value(self.generation.get_value().wrapping_add(1));
     }
 
     fn open_current(self) {
         let opened = open_draft(&self.roster.with_untracked(Roster::current_draft_key));
-        self.loading.set_value(true);
+        self.begin_new_draft();
         self.draft.set(opened.draft);
         self.notice.set(opened.notice);
         self.save_state.set(opened.save_state);
@@ -469,6 +521,7 @@ impl Persistence {
 
     /// Adds an applicant with an empty draft and switches to them.
     pub fn create(self, label: &str) -> Result<(), String> {
+        self.ensure_saved()?;
         // Checked before touching the signal: a refused name must not re-render the list.
         self.sync_current_name();
         self.roster
@@ -527,7 +580,7 @@ impl Persistence {
         });
         let _ = self.save_roster();
         if is_current {
-            self.open_current();
+            self.open_current_announcing();
         }
         Ok(files)
     }
@@ -542,6 +595,8 @@ impl Persistence {
         replace: Option<&str>,
     ) -> Result<Vec<String>, String> {
         let storage = local_storage()?;
+        // Refused up front, so that a failure cannot come after the import is already stored.
+        self.ensure_saved()?;
         let id = match replace {
             Some(id) => id.to_string(),
             None => {
@@ -572,12 +627,20 @@ impl Persistence {
             }
             return Err(write_error_message(&error));
         }
-        let _ = self.save_roster();
         if self.roster.with_untracked(|r| r.current == id) {
             self.open_current();
         } else {
-            self.switch_to(&id)?;
+            self.roster.update(|r| {
+                r.switch_to(&id);
+            });
+            self.open_current_announcing();
         }
+        // The list shows the imported 姓名 and time at once, not 「还没有填写内容」.
+        let (name, stamp) = (draft.basic.name.clone(), now_stamp());
+        self.roster.update(|r| {
+            r.note_saved(&name, &stamp);
+        });
+        let _ = self.save_roster();
         Ok(replaced)
     }
 
@@ -587,9 +650,11 @@ impl Persistence {
     pub fn file_ids_in_use(self) -> Vec<String> {
         let mut ids = self.draft.with_untracked(referenced_file_ids);
         let current_key = self.roster.with_untracked(Roster::current_draft_key);
+        // While saving is blocked the stored text is damaged data not yet set aside: it counts.
+        let skip_current = self.save_state.get_untracked() != SaveState::Blocked;
         if let Ok(storage) = local_storage() {
             for key in app_keys(&storage) {
-                if key == current_key {
+                if skip_current && key == current_key {
                     continue;
                 }
                 if let Some(text) = storage.get_item(&key).ok().flatten() {
@@ -611,7 +676,7 @@ impl Persistence {
         let files = self.draft.with_untracked(referenced_file_ids);
         let key = self.roster.with_untracked(Roster::current_draft_key);
         let removed = local_storage().map(|storage| storage.remove_item(&key));
-        self.loading.set_value(true);
+        self.begin_new_draft();
         self.draft.set(Draft::default());
         self.roster.update(|r| {
             r.note_saved("", "");
@@ -634,13 +699,27 @@ impl Persistence {
         self.cancel_pending();
         let listed = self.roster.with_untracked(|r| r.applicants.len()) as u32;
         let (drafts, damaged) = remove_all_app_keys();
-        self.loading.set_value(true);
+        self.begin_new_draft();
         self.draft.set(Draft::default());
         self.roster.set(Roster::default());
         self.roster_notice.set(None);
         self.notice.set(StartNotice::None);
         self.save_state.set(SaveState::Idle);
         (listed.max(drafts), damaged)
+    }
+
+    /// Another tab ran 清除本机全部数据: this tab must not write its applicant back.
+    fn forget_after_clear_elsewhere(self) {
+        self.cancel_pending();
+        self.begin_new_draft();
+        self.draft.set(Draft::default());
+        self.roster.set(Roster::default());
+        self.notice.set(StartNotice::None);
+        self.save_state.set(SaveState::Idle);
+        self.roster_notice.set(Some(
+            "本工具保存在这个浏览器里的全部数据已在另一个窗口中被清除，本窗口已回到空白状态。"
+                .to_string(),
+        ));
     }
 
     /// After the user has downloaded damaged data that could not be set aside, lets saving go on

@@ -98,13 +98,21 @@ pub fn PhotoStep() -> impl IntoView {
     // Every choice takes a ticket; async work for an older choice (reading, the background
     // check, storing) finishes after a newer one has started and must then change nothing.
     let latest = StoredValue::new(0u64);
+    // The ticket lives as long as this page; work that outlives the page must not panic reading
+    // it. A photo still being stored when the applicant leaves the page is kept — but never in
+    // another applicant's draft.
     let keep = move |bytes: Vec<u8>, mime: String, file_name: String, generated_copy: bool| {
         let ticket = latest.get_value();
+        let applicant = persistence.generation();
         let passes = all_hard_checks_pass(&check_photo_bytes(&bytes));
         let byte_size = bytes.len() as u64;
         spawn_local(async move {
+            let stale = move || {
+                latest.try_get_value().is_some_and(|now| now != ticket)
+                    || !persistence.same_applicant(applicant)
+            };
             match file_store::put(&bytes, &mime).await {
-                Ok(file_id) if latest.get_value() != ticket => {
+                Ok(file_id) if stale() => {
                     let current =
                         draft.with_untracked(|d| d.photo.as_ref().map(|p| p.file_id.clone()));
                     if current.as_deref() != Some(file_id.as_str()) {
@@ -154,7 +162,7 @@ pub fn PhotoStep() -> impl IntoView {
         busy.set(Some("正在检查照片…"));
         spawn_local(async move {
             let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            if latest.get_value() != ticket {
+            if latest.try_get_value() != Some(ticket) {
                 return;
             }
             let Ok(buffer) = buffer else {
@@ -175,7 +183,7 @@ pub fn PhotoStep() -> impl IntoView {
             verdict_ms.set(Some(now_ms() - started));
             keep(bytes.clone(), mime.clone(), name, false);
             let checks = with_background(&bytes, &mime, checks).await;
-            if latest.get_value() == ticket {
+            if latest.try_get_value() == Some(ticket) {
                 shown.update(|s| s.checks = checks);
             }
         });

@@ -40,11 +40,20 @@ const storedFileCount = (page) =>
       }),
   );
 
+/** The stored draft of the applicant being edited, as the list says. */
+const currentDraft = (page) =>
+  page.evaluate(() => {
+    const current = JSON.parse(localStorage.getItem("zhicheng-yanlian.roster") ?? '{"current":"1"}').current;
+    const key = current === "1" ? "zhicheng-yanlian.draft" : `zhicheng-yanlian.draft.${current}`;
+    return JSON.parse(localStorage.getItem(key) ?? "{}");
+  });
+
 async function addPhoto(page) {
   await page.goto(page.url().replace(/#.*$/, "#/step/photo"));
   await page.getByLabel("选择证件照文件").setInputFiles(join(fixtures, "passing.jpg"));
   await page.locator('[data-check="background"]').first().waitFor();
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? "").includes('"photo":{')));
+  for (let i = 0; i < 50 && !(await currentDraft(page)).photo; i++) await page.waitForTimeout(100);
+  assert.ok((await currentDraft(page)).photo, "the photo is in the current applicant's draft");
 }
 
 test("two applicants keep separate drafts and photos; the header always names the current one", async () => {
@@ -72,8 +81,9 @@ test("two applicants keep separate drafts and photos; the header always names th
   assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "");
   await page.getByLabel("姓名", { exact: true }).fill("李四");
   await page.goto(server.url + "#/step/photo");
-  await page.getByText("删除照片").waitFor({ state: "detached", timeout: 1000 }).catch(() => {});
-  assert.equal(await page.locator('[data-check="background"]').count(), 0, "李四 has no photo");
+  await page.waitForTimeout(500); // time for a stored photo to come back from IndexedDB, if any
+  assert.equal(await page.locator('[data-check="background"]').count(), 0, "李四's photo step is empty");
+  assert.equal((await currentDraft(page)).photo ?? null, null, "李四 has no photo");
 
   // A reload keeps the applicant being edited.
   await page.reload();
@@ -120,7 +130,8 @@ test("rename refuses a name already shown, and delete removes only that applican
   // Deleting 王五 keeps the photo, which 赵六 still uses.
   const wang = page.locator(".applicant", { hasText: "王五" });
   await wang.getByRole("button", { name: "删除" }).click();
-  await page.getByText("删除申报人「王五」？").waitFor();
+  await page.getByText(/^删除申报人「王五」（编号 1，最后保存于 \d{4}-\d\d-\d\d \d\d:\d\d）？$/).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "delete-dialog", "focus moves into the confirmation");
   await page.getByRole("button", { name: "确定删除" }).click();
   await page.getByText(/已删除申报人「王五」的填写内容和 0 个文件。现在填写的是「赵六（二车间）」。/).waitFor();
   assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["赵六（二车间）"]);
@@ -169,14 +180,27 @@ test("two tabs: a new applicant made in one is listed in the other, which keeps 
   await other.getByRole("button", { name: "新建并开始填写" }).click();
   await other.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
 
-  await page.getByLabel("民族").fill("汉族"); // a save in the first tab must not drop 孙九
-  assert.equal(await current(page).textContent(), "钱八");
+  // A new 姓名 in the first tab rewrites the list: it must not drop 孙九.
+  await page.getByLabel("姓名", { exact: true }).fill("钱八一");
+  assert.equal(await current(page).textContent(), "钱八一");
+  await page.waitForFunction(() => (localStorage.getItem("zhicheng-yanlian.roster") ?? "").includes("钱八一"));
   await page.goto(server.url + "#/applicants");
-  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["钱八", "孙九"]);
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem("zhicheng-yanlian.draft") ?? "{}").basic?.ethnicity === "汉族");
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["钱八一", "孙九"]);
   await other.reload();
   await other.goto(server.url + "#/applicants");
-  assert.deepEqual(await other.locator(".applicant__name").allTextContents(), ["钱八", "孙九"]);
+  assert.deepEqual(await other.locator(".applicant__name").allTextContents(), ["钱八一", "孙九"]);
+
+  // 清除本机全部数据 in one tab: the other goes blank too and writes nothing back.
+  await other.goto(server.url + "#/data");
+  await other.getByLabel(/请输入「清除」两个字确认/).fill("清除");
+  await other.getByRole("button", { name: "清除本机全部数据" }).click();
+  await other.getByText(/已清除：申报人 2 位/).waitFor();
+  await page.getByText(/已在另一个窗口中被清除/).waitFor();
+  assert.equal(await current(page).textContent(), "未命名申报人 1");
+  await page.goto(server.url + "#/step/info");
+  assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "");
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k !== "zhicheng-yanlian.prefs")), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -97,5 +97,25 @@ test("importing a backup of an applicant already on the list asks: as a new one,
   await page.getByText(/已导入为新申报人「王五（2）」/).waitFor();
   await page.goto(server.url + "#/applicants");
   assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["王五", "王五（2）"]);
+  assert.match(await page.locator(".applicant", { hasText: "王五（2）" }).textContent(), /最后保存于/, "an import is listed as saved");
+
+  // Replacing an applicant who is not the one being edited: their draft changes, then they open.
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("民族").fill("");
+  await page.goto(server.url + "#/applicants");
+  await page.getByRole("button", { name: "切换到「王五」" }).click();
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("民族").fill("回族");
+  await page.goto(server.url + "#/applicants");
+  await page.getByRole("button", { name: "切换到「王五（2）」" }).click();
+  await page.goto(server.url + "#/");
+  await offer();
+  await page.getByRole("button", { name: "替换「王五」的内容" }).click();
+  await page.getByText(/已用备份替换申报人「王五」的内容/).waitFor();
+  assert.equal(await page.locator("[data-current-applicant]").textContent(), "王五");
+  await page.goto(server.url + "#/step/info");
+  assert.equal(await page.getByLabel("民族").inputValue(), "汉族");
+  await page.goto(server.url + "#/applicants");
+  assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["王五", "王五（2）"]);
   await context.close();
 });

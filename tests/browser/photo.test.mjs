@@ -165,3 +165,18 @@ test("a photo dropped on the page is checked like a chosen one", async () => {
   await page.locator(".photo-result figcaption", { hasText: "拖进来的照片.jpg" }).first().waitFor();
   await context.close();
 });
+
+test("leaving the page while a photo is still being read, checked or stored never breaks the app", async () => {
+  // Each round leaves a little later, so the page is gone at a different point of the async work.
+  for (const delay of [0, 5, 20, 60, 150]) {
+    const { context, page, errors } = await openApp(browser, server.url, "#/step/photo");
+    await choose(page, "landscape-4000x3000-1mb.jpg");
+    await page.waitForTimeout(delay);
+    await page.evaluate(() => (location.hash = "#/step/pledge"));
+    await page.getByRole("heading", { level: 1, name: "真实性保证书" }).waitFor();
+    await page.waitForTimeout(400);
+    assert.deepEqual(errors, [], `left after ${delay} ms`);
+    assert.equal(await page.locator(".fatal").count(), 0, `left after ${delay} ms`);
+    await context.close();
+  }
+});
