@@ -2,10 +2,35 @@
 // index.html is fetched network-first (so a new release is picked up on the next visit) and
 // every other file of the app cache-first: trunk gives them content-hashed names, so a cached
 // file never goes stale. Drafts live in localStorage and IndexedDB and are never touched here.
-const CACHE = "zhicheng-yanlian-v1";
+const CACHE = "zhicheng-yanlian-v2";
+// The files index.html refers to: trunk writes them as ./name-<hash>.ext.
+const ASSET = /(?:href|src)="(?:\.\/)?([^"?#/]+\.(?:js|wasm|css|svg|png))"/g;
+
+// Stores a release: its index.html and every file it refers to. The first visit's files were
+// loaded before this worker existed, so without this the app would only work offline after a
+// second visit. Files of older releases are dropped.
+async function storeRelease(response) {
+  const cache = await caches.open(CACHE);
+  const html = await response.clone().text();
+  const assets = [...new Set([...html.matchAll(ASSET)].map((match) => match[1]))];
+  await Promise.all(assets.map((asset) => cache.match(asset).then((hit) => hit || cache.add(asset))));
+  await cache.put("./", response);
+  const wanted = new Set(assets.map((asset) => new URL(asset, self.registration.scope).href));
+  wanted.add(new URL("./", self.registration.scope).href);
+  for (const request of await cache.keys()) {
+    if (!wanted.has(request.url)) await cache.delete(request);
+  }
+}
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.add("./")).then(() => self.skipWaiting()));
+  event.waitUntil(
+    fetch("./", { cache: "no-cache" })
+      .then((response) => {
+        if (!response.ok) throw new Error(`index.html: ${response.status}`);
+        return storeRelease(response);
+      })
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -26,10 +51,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put("./", copy));
-          }
+          if (response.ok) event.waitUntil(storeRelease(response.clone()).catch(() => {}));
           return response;
         })
         .catch(() => caches.match("./")),

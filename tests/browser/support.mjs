@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
-const root = fileURLToPath(new URL("../../dist/", import.meta.url));
+export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 export const SUB_PATH = "/association/tools/zhicheng/";
 
 const TYPES = {
@@ -20,8 +20,12 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** Serves dist/ under SUB_PATH on 127.0.0.1 and a random port; directories serve index.html. */
-export async function startStaticServer(port = 0) {
+/**
+ * Serves `root` (dist/ unless told) under SUB_PATH on 127.0.0.1 and the given port (0: any free
+ * one); directories serve index.html.
+ */
+export async function startStaticServer(port = 0, root = DIST) {
+  if (!root.endsWith("/")) root += "/";
   const requests = [];
   const compressed = new Map();
   const server = createServer(async (req, res) => {
@@ -62,7 +66,12 @@ export async function startStaticServer(port = 0) {
   return {
     url: `http://127.0.0.1:${address.port}${SUB_PATH}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Like a server that is switched off: open keep-alive connections are cut too.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
 
