@@ -1,9 +1,9 @@
 // Accessibility (issue 8, first part): axe-core finds no violations on the overview and on every
 // step, empty and in filled/error states.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 // The app's Content-Security-Policy (rightly) refuses the injected axe script: these tests alone
@@ -11,14 +11,7 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const AXE = { bypassCSP: true };
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 async function violations(page) {
   await page.addScriptTag({ path: axePath });

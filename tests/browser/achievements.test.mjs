@@ -1,19 +1,12 @@
 // Step 4 选择相关业绩 (issue 6): entries, the live score with its cited rows, caps, highest-only
 // rules, continuing-education shortfalls, reload, and the speed with 300 entries.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 async function addEntry(page, section, row, { title, rank, date }) {
   await page.getByRole("button", { name: `添加${section}` }).click();

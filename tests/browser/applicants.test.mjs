@@ -1,28 +1,15 @@
 // Several applicants on one browser (issue 8, help sessions): create, rename, switch and delete,
 // each with their own draft and files, the current one's name always in the header.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser, makePhotoFixtures } from "./support.mjs";
 
 let server;
 let browser;
 let fixtures;
-before(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), "applicant-fixtures-"));
-  execFileSync("cargo", ["run", "--quiet", "--example", "make_photo_fixtures", "--", fixtures], {
-    stdio: "inherit",
-  });
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => (fixtures = makePhotoFixtures()));
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const current = (page) => page.locator("[data-current-applicant]");
 const storedFileCount = (page) =>

@@ -1,20 +1,13 @@
 // Step 5 上传相关附件 (issue 7): the checklist from the draft, real PDF checks on each file,
 // progress, reload, removal with confirmation, one stored copy per distinct file.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 import { makePdf, file } from "./pdf-fixtures.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const item = (page, id) => page.locator(`[data-evidence="${id}"]`);
 const attach = (page, id, f) => page.locator(`#evidence-${id.replace(".", "\\.")}`).setInputFiles(f);

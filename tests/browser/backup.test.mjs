@@ -1,22 +1,15 @@
 // Backups (issue 8): export one file with the draft and its files; import it in a fresh browser as
 // a new applicant; a name already on the list asks first; a damaged file is refused and nothing
 // changes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 import { makePdf, file } from "./pdf-fixtures.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 test("导出备份 then 导入备份 in another browser restores the draft and its files", async () => {
   const { context, page } = await openApp(browser, server.url, "#/step/info");

@@ -1,8 +1,8 @@
 // Foundation journeys (issue 2): the shell, step URLs, the draft surviving reloads, damaged
 // storage, 重新开始 and a failing storage — on the release build, in Debian's chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 
 const DRAFT_KEY = "zhicheng-yanlian.draft";
 const STEPS = [
@@ -16,14 +16,7 @@ const STEPS = [
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 async function statusOf(page, title) {
   const row = page.locator(".task-list__item", { hasText: title });

@@ -1,19 +1,12 @@
 // Steps 2 and 3 (issue 5): the application form, the live eligibility panel, validation on 下一步
 // with a focused error summary, and everything typed surviving a reload.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 async function pick(page, label, option) {
   await page.getByLabel(label, { exact: true }).selectOption({ label: option });

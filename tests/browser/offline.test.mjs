@@ -1,23 +1,16 @@
 // Offline (issue 8): after one visit the app opens and works with the network off or the server
 // stopped, drafts intact; a new release replaces the old one on the next visit.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startStaticServer, launchBrowser, DIST } from "./support.mjs";
+import { startStaticServer, DIST, useServerAndBrowser } from "./support.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 test("after one visit the app opens with the server unreachable", async () => {
   const context = await browser.newContext();

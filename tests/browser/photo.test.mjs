@@ -1,28 +1,16 @@
 // Step 1 上传证件照 (issue 4): verdicts on screen for real files, 生成合规照片, the photo surviving
 // a reload, and the speed figures. Fixtures are written by `cargo run --example make_photo_fixtures`.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser, makePhotoFixtures } from "./support.mjs";
 
 let server;
 let browser;
 let fixtures;
-before(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), "photo-fixtures-"));
-  execFileSync("cargo", ["run", "--quiet", "--example", "make_photo_fixtures", "--", fixtures], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => (fixtures = makePhotoFixtures()));
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 const fixture = (name) => join(fixtures, name);
 

@@ -1,19 +1,12 @@
 // Step 6 预览确认提交 (issue 7, preview part): open problems as links, answers with 修改 links that
 // come back to the preview, and the print layout.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 test("the preview lists open problems, every answer, and 修改 goes there and back", async () => {
   const { context, page, errors } = await openApp(browser, server.url, "#/step/info");

@@ -1,29 +1,17 @@
 // Provably private (issue 8): every request of a whole journey goes to the app's own files, and
 // the Content-Security-Policy refuses any other connection.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startStaticServer, launchBrowser, SUB_PATH } from "./support.mjs";
+import { SUB_PATH, useServerAndBrowser, makePhotoFixtures } from "./support.mjs";
 import { makePdf, file } from "./pdf-fixtures.mjs";
 
 let server;
 let browser;
 let fixtures;
-before(async () => {
-  fixtures = mkdtempSync(join(tmpdir(), "privacy-fixtures-"));
-  execFileSync("cargo", ["run", "--quiet", "--example", "make_photo_fixtures", "--", fixtures], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => (fixtures = makePhotoFixtures()));
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 test("a whole journey requests nothing but the app's own files", async () => {
   const context = await browser.newContext({ locale: "zh-CN" });

@@ -6,6 +6,10 @@ import { join, normalize, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 export const SUB_PATH = "/association/tools/zhicheng/";
@@ -85,6 +89,31 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/**
+ * One static server and one browser for all the tests of a file, started before them and stopped
+ * after: `useServerAndBrowser((started) => ({ server, browser } = started));`
+ */
+export function useServerAndBrowser(receive) {
+  let started = {};
+  before(async () => {
+    started = { server: await startStaticServer(), browser: await launchBrowser() };
+    receive(started);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.server?.close();
+  });
+}
+
+/** Writes the photo fixtures (`cargo run --example make_photo_fixtures`) to a new folder. */
+export function makePhotoFixtures() {
+  const folder = mkdtempSync(join(tmpdir(), "photo-fixtures-"));
+  execFileSync("cargo", ["run", "--quiet", "--example", "make_photo_fixtures", "--", folder], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return folder;
+}
 
 export async function launchBrowser() {
   return chromium.launch({

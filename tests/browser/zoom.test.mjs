@@ -3,23 +3,16 @@
 // viewport at 2 device pixels per CSS px (media queries, vw and rem all follow), so that is what
 // the browser context here is. Every page, empty and filled/with errors, with and without 大字模式:
 // no sideways scrolling, no box or text past the viewport's edges, and the main heading visible.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStaticServer, launchBrowser, openApp } from "./support.mjs";
+import { openApp, useServerAndBrowser } from "./support.mjs";
 
 const ZOOM_200 = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
 const PAGES = ["#/", "#/data", "#/applicants", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
 
 let server;
 let browser;
-before(async () => {
-  server = await startStaticServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser((started) => ({ server, browser } = started));
 
 /** A 200 %-zoom page on `hash`, with 大字模式 switched on through its header button if asked. */
 async function openZoomed(hash, largeText) {
