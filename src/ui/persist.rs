@@ -309,12 +309,16 @@ impl Persistence {
         // keeping this tab's applicant, so this tab's next save does not write back a stale list.
         let on_storage = window_event_listener(leptos::ev::storage, move |event| {
             // `key` is None when another tab called localStorage.clear().
-            let list_changed = event.key().is_none_or(|key| key == ROSTER_KEY);
+            let key = event.key();
+            let list_changed = key.as_deref().is_none_or(|key| key == ROSTER_KEY);
+            let current_key = self.roster.with_untracked(Roster::current_draft_key);
             if list_changed {
                 match event.new_value() {
                     Some(text) => self.adopt_roster_from_other_tab(&text),
                     None => self.forget_after_clear_elsewhere(),
                 }
+            } else if key.as_deref() == Some(current_key.as_str()) {
+                self.adopt_draft_from_other_tab(event.new_value());
             }
         });
         let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
@@ -324,6 +328,33 @@ impl Persistence {
             on_hide.remove();
             on_visibility.remove();
         });
+    }
+
+    /// Another tab saved the applicant this tab shows. Without this, the tab left open with
+    /// older content would write it back over the newer one on its next save.
+    fn adopt_draft_from_other_tab(self, text: Option<String>) {
+        if self.save_state.get_untracked() == SaveState::Blocked {
+            return;
+        }
+        let theirs = match load_stored(text.as_deref()) {
+            Loaded::Fresh => Draft::default(),
+            Loaded::Restored(draft) | Loaded::Migrated { draft, .. } => draft,
+            // Not ours to judge here: that tab set it aside when it read it.
+            Loaded::Damaged(_) => return,
+        };
+        if self.draft.with_untracked(|ours| *ours == theirs) {
+            return;
+        }
+        // A change typed here in the last moment is overwritten by the newer save: the other
+        // tab's text is what is stored now.
+        self.cancel_pending();
+        self.loading.set_value(true);
+        self.draft.set(theirs);
+        self.save_state.set(SaveState::Idle);
+        self.roster_notice.set(Some(
+            "这位申报人的内容刚在另一个窗口中被修改，本窗口已换成那边保存的最新内容。同一位申报人最好只在一个窗口中填写。"
+                .to_string(),
+        ));
     }
 
     fn adopt_roster_from_other_tab(self, text: &str) {

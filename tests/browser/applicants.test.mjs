@@ -191,3 +191,25 @@ test("two tabs: a new applicant made in one is listed in the other, which keeps 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("two tabs on the same applicant: the tab left open takes the other's saves instead of overwriting them", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("周十");
+  await page.getByText(/已自动保存/).waitFor();
+  const other = await context.newPage();
+  await other.goto(server.url + "#/step/info");
+  await other.getByRole("heading", { level: 1 }).waitFor();
+
+  await page.getByLabel("民族").fill("汉族");
+  await other.getByText(/本窗口已换成那边保存的最新内容/).waitFor();
+  assert.equal(await other.getByLabel("民族").inputValue(), "汉族", "the other tab shows the newer save");
+  await other.getByLabel("工作部门").fill("技术部");
+  await page.getByText(/本窗口已换成那边保存的最新内容/).waitFor();
+
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  assert.equal(await page.getByLabel("民族").inputValue(), "汉族");
+  assert.equal(await page.getByLabel("工作部门").inputValue(), "技术部");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
