@@ -296,4 +296,21 @@ fn a_twenty_megabyte_file_is_refused_on_its_size_alone() {
     let verdict = size_check(20 * 1024 * 1024);
     assert_eq!(verdict.outcome, Outcome::Fail);
     assert!(verdict.message.contains("20.0 MB"), "{}", verdict.message);
+    // It is never read, so the generator cannot shrink it: the advice must not point there.
+    assert!(
+        !verdict.message.contains("生成合规照片"),
+        "{}",
+        verdict.message
+    );
+    assert!(
+        verdict.message.contains("先用手机或电脑把照片缩小"),
+        "{}",
+        verdict.message
+    );
+    let two_mb = size_check(2 * 1024 * 1024);
+    assert!(
+        two_mb.message.contains("生成合规照片"),
+        "{}",
+        two_mb.message
+    );
 }

@@ -107,13 +107,13 @@ impl BackupError {
                 "备份文件已损坏（第 {line} 行第 {column} 列附近的内容不合规），{REEXPORT}"
             ),
             BackupError::Foreign { found: None } => {
-                "这个文件不是本工具导出的备份（缺少 format 标记）".to_string()
+                "这个文件不是本工具导出的备份，请选择「导出备份」得到的文件（文件名以「职称申报演练备份-」开头）".to_string()
             }
             BackupError::Foreign { found: Some(found) } => {
                 let shown: String = found.chars().take(40).collect();
-                format!("这个文件不是本工具导出的备份（format 标记是「{shown}」）")
+                format!("这个文件不是本工具导出的备份（format 标记是「{shown}」），请选择「导出备份」得到的文件")
             }
-            BackupError::StoredDraft => "这个文件是草稿数据，不是本工具导出的备份（缺少 format 标记），请用「导出备份」生成备份文件".to_string(),
+            BackupError::StoredDraft => "这个文件是浏览器里保存的草稿数据，不是本工具导出的备份，请用「导出备份」生成备份文件".to_string(),
             BackupError::FutureFormat { found } => format!(
                 "备份来自更新版本的本工具（格式版本 {found}），请先更新本工具再导入"
             ),
@@ -246,6 +246,8 @@ pub fn check_backup_size(bytes: u64) -> Result<(), BackupError> {
 /// (truncated) from bytes that are not UTF-8 text at all (not a backup).
 pub fn read_backup_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
     check_backup_size(bytes.len() as u64)?;
+    // Windows Notepad puts a byte order mark in front of a UTF-8 file it saves.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => read_backup(text),
         Err(error) => {

@@ -554,6 +554,14 @@ fn bytes_that_are_not_utf8_are_told_apart() {
 }
 
 #[test]
+fn a_backup_saved_again_by_windows_notepad_still_reads() {
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(exported().as_bytes());
+    let backup = read_backup_bytes(&with_bom).expect("a byte order mark is not damage");
+    assert_eq!(backup.draft, fixture().0);
+}
+
+#[test]
 fn more_than_200_mib_is_refused_unread() {
     assert_eq!(check_backup_size(MAX_BACKUP_BYTES), Ok(()));
     assert_eq!(
@@ -597,17 +605,17 @@ fn messages_say_what_is_wrong_and_what_to_do() {
         ),
         (
             BackupError::Foreign { found: None },
-            "这个文件不是本工具导出的备份（缺少 format 标记）",
+            "这个文件不是本工具导出的备份，请选择「导出备份」得到的文件（文件名以「职称申报演练备份-」开头）",
         ),
         (
             BackupError::Foreign {
                 found: Some("x".repeat(50)),
             },
-            "这个文件不是本工具导出的备份（format 标记是「xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx」）",
+            "这个文件不是本工具导出的备份（format 标记是「xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx」），请选择「导出备份」得到的文件",
         ),
         (
             BackupError::StoredDraft,
-            "这个文件是草稿数据，不是本工具导出的备份（缺少 format 标记），请用「导出备份」生成备份文件",
+            "这个文件是浏览器里保存的草稿数据，不是本工具导出的备份，请用「导出备份」生成备份文件",
         ),
         (
             BackupError::FutureFormat { found: 3 },

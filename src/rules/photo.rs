@@ -314,6 +314,17 @@ pub fn size_check(size: u64) -> PhotoCheck {
                 kb(size)
             ),
         )
+    } else if size > LARGEST_FILE_HANDLED {
+        // Never read, so 生成合规照片 cannot work on it either.
+        check(
+            "size",
+            title,
+            Outcome::Fail,
+            format!(
+                "文件有 {}，平台要求小于 1 MB（1024 KB）。本工具不读取超过 15 MB 的文件，请先用手机或电脑把照片缩小后再选择。",
+                mb(size)
+            ),
+        )
     } else if size >= MAX_BYTES_EXCLUSIVE {
         check(
             "size",

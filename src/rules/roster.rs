@@ -33,14 +33,20 @@ impl RosterEntry {
     }
 
     /// What the header and the list call this applicant: the label, else the 姓名 typed in the
-    /// draft, else a numbered placeholder.
+    /// draft (cut to the label's length, so a pasted essay cannot fill the header), else a
+    /// numbered placeholder.
     pub fn display_name(&self) -> String {
-        let label = self.label.trim();
-        let name = self.name.trim();
+        let label = visible_text(&self.label);
+        let name = visible_text(&self.name);
         if !label.is_empty() {
-            label.to_string()
+            label
         } else if !name.is_empty() {
-            name.to_string()
+            if name.chars().count() > LABEL_MAX_CHARS {
+                let cut: String = name.chars().take(LABEL_MAX_CHARS).collect();
+                format!("{cut}…")
+            } else {
+                name
+            }
         } else {
             format!("未命名申报人 {}", self.id)
         }
@@ -66,6 +72,20 @@ impl Default for Roster {
             applicants: vec![RosterEntry::new(FIRST_ID.to_string(), String::new())],
         }
     }
+}
+
+/// The text without what cannot be seen: control and zero-width characters, and surrounding
+/// white space. A name made only of those would be an invisible entry on the list.
+fn visible_text(text: &str) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    };
+    text.chars()
+        .filter(|&c| !invisible(c))
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// Where an applicant's draft lives in localStorage.
@@ -232,7 +252,7 @@ impl Roster {
         label: &str,
         except_id: Option<&str>,
     ) -> Result<String, LabelProblem> {
-        let label: String = label.trim().chars().filter(|c| !c.is_control()).collect();
+        let label = visible_text(label);
         if label.is_empty() {
             return Err(LabelProblem::Empty);
         }
@@ -323,7 +343,7 @@ impl Roster {
 
     /// A free name for an imported applicant: the wanted one, else with 「（2）」, 「（3）」…
     pub fn unique_label(&self, wanted: &str) -> String {
-        let wanted: String = wanted.trim().chars().filter(|c| !c.is_control()).collect();
+        let wanted = visible_text(wanted);
         let wanted = if wanted.is_empty() {
             "导入的申报人".to_string()
         } else {
@@ -340,6 +360,26 @@ impl Roster {
             })
             .find(|label| self.check_label(label, None).is_ok())
             .unwrap_or(wanted)
+    }
+
+    /// The name the list and header show for `id`: its display name, with its number added when
+    /// another applicant would show the same (a label and a typed 姓名 can meet), so that staff can
+    /// always tell two entries apart.
+    pub fn shown_name(&self, id: &str) -> String {
+        let Some(entry) = self.entry(id) else {
+            return String::new();
+        };
+        let name = entry.display_name();
+        let key = name.to_lowercase();
+        let shared = self
+            .applicants
+            .iter()
+            .any(|other| other.id != id && other.display_name().to_lowercase() == key);
+        if shared {
+            format!("{name}（编号 {id}）")
+        } else {
+            name
+        }
     }
 
     /// The applicant the list shows under this name, if any (for 「导入会覆盖谁」).
@@ -560,6 +600,44 @@ mod tests {
         );
         assert_eq!(roster.current, "4");
         assert_eq!(roster.add("赵六"), Ok("5".into()), "ids are never reused");
+    }
+
+    #[test]
+    fn names_that_would_look_the_same_get_their_number() {
+        let mut roster = named(&["李四"]);
+        roster.add("王五").expect("free");
+        let id = roster.add("赵六").expect("free");
+        // Applicant 1 has no label and types 姓名 李四 while 2 is labelled 李四: nothing stops
+        // that, so the list must tell them apart.
+        roster.applicants[0].label.clear();
+        roster.applicants[0].name = "李四".into();
+        roster.applicants[1].label = "李四".into();
+        assert_eq!(roster.shown_name("1"), "李四（编号 1）");
+        assert_eq!(roster.shown_name("2"), "李四（编号 2）");
+        assert_eq!(roster.shown_name(&id), "赵六");
+        assert_eq!(roster.shown_name("99"), "");
+    }
+
+    #[test]
+    fn invisible_and_overlong_names_do_not_make_invisible_or_huge_entries() {
+        let roster = Roster::default();
+        for invisible in ["\u{200B}", " \u{FEFF}\u{200D} ", "\u{202E}"] {
+            assert_eq!(
+                roster.check_label(invisible, None),
+                Err(LabelProblem::Empty),
+                "{invisible:?}"
+            );
+        }
+        assert_eq!(roster.check_label("李\u{200B}四", None), Ok("李四".into()));
+        assert_eq!(roster.unique_label("\u{200B}"), "导入的申报人");
+        let mut entry = RosterEntry::new("3".into(), String::new());
+        entry.name = "\u{200B}".into();
+        assert_eq!(entry.display_name(), "未命名申报人 3");
+        entry.name = "长".repeat(5000);
+        assert_eq!(
+            entry.display_name(),
+            format!("{}…", "长".repeat(LABEL_MAX_CHARS))
+        );
     }
 
     #[test]

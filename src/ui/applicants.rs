@@ -2,6 +2,7 @@
 //! delete (help sessions where staff work with one applicant after another on one computer).
 
 use super::file_store;
+use super::focus_after_render;
 use super::persist::Persistence;
 use crate::rules::progress::Page;
 use crate::rules::roster::{RosterEntry, LABEL_MAX_CHARS};
@@ -41,14 +42,13 @@ pub fn Applicants() -> impl IntoView {
             }
             Err(message) => {
                 new_error.set(Some(message));
-                focus_by_id("new-applicant");
+                focus_after_render("new-applicant");
             }
         }
     };
 
-    let row = move |entry: RosterEntry| {
+    let row = move |(entry, name): (RosterEntry, String)| {
         let id = entry.id.clone();
-        let name = entry.display_name();
         let is_current = {
             let id = id.clone();
             Memo::new(move |_| roster.with(|r| r.current == id))
@@ -75,7 +75,7 @@ pub fn Applicants() -> impl IntoView {
                 Ok(()) => go_to_overview(),
                 Err(message) => {
                     outcome.set(Some(Outcome::Failed(message)));
-                    focus_by_id("applicants-status");
+                    focus_after_render("applicants-status");
                 }
             }
         };
@@ -116,12 +116,12 @@ pub fn Applicants() -> impl IntoView {
                             outcome.set(Some(Outcome::Done(format!(
                                 "已删除申报人「{name}」的填写内容和 {deleted} 个文件。现在填写的是「{now}」。"
                             ))));
-                            focus_by_id("applicants-status");
+                            focus_after_render("applicants-status");
                         });
                     }
                     Err(message) => {
                         outcome.set(Some(Outcome::Failed(message)));
-                        focus_by_id("applicants-status");
+                        focus_after_render("applicants-status");
                     }
                 }
             }
@@ -150,7 +150,7 @@ pub fn Applicants() -> impl IntoView {
                         on:click=move |_| {
                             deleting.set(None);
                             renaming.set(Some(rename_id.clone()));
-                            request_animation_frame(|| focus_by_id("rename-input"));
+                            focus_after_render("rename-input");
                         }>"改名"</button>
                     <button type="button" class="button button--secondary" id=delete_button_id.clone()
                         aria-describedby=heading_id.clone()
@@ -158,7 +158,7 @@ pub fn Applicants() -> impl IntoView {
                         on:click=move |_| {
                             renaming.set(None);
                             deleting.set(Some(delete_id.clone()));
-                            request_animation_frame(|| focus_by_id("delete-dialog"));
+                            focus_after_render("delete-dialog");
                         }>"删除"</button>
                 </div>
                 <Show when=move || renaming_this.get()>
@@ -175,7 +175,7 @@ pub fn Applicants() -> impl IntoView {
                                 let back = delete_button_id.clone();
                                 move |_| {
                                     deleting.set(None);
-                                    focus_by_id(&back);
+                                    focus_after_render(&back);
                                 }
                             }>"取消"</button>
                         </div>
@@ -200,7 +200,10 @@ pub fn Applicants() -> impl IntoView {
         </div>
         <ul class="applicant-list" aria-label="本机的申报人">
             // Keyed by the whole entry: a row is rebuilt only when what it shows changed.
-            <For each=move || roster.get().applicants key=|entry| entry.clone() children=row/>
+            <For each=move || roster.with(|r| {
+                    r.applicants.iter().map(|e| (e.clone(), r.shown_name(&e.id))).collect::<Vec<_>>()
+                })
+                key=|shown| shown.clone() children=row/>
         </ul>
         <section class="new-applicant" aria-labelledby="new-applicant-title">
             <h2 id="new-applicant-title">"新建申报人"</h2>
@@ -243,11 +246,11 @@ fn RenameForm(
                     "已把「{current}」改名为「{}」。",
                     label.trim()
                 ))));
-                focus_by_id("applicants-status");
+                focus_after_render("applicants-status");
             }
             Err(message) => {
                 error.set(Some(message));
-                focus_by_id("rename-input");
+                focus_after_render("rename-input");
             }
         }
     };
@@ -266,19 +269,9 @@ fn RenameForm(
                 <button type="submit" class="button">"保存名称"</button>
                 <button type="button" class="button button--secondary" on:click=move |_| {
                     renaming.set(None);
-                    focus_by_id(&back);
+                    focus_after_render(&back);
                 }>"取消"</button>
             </div>
         </form>
-    }
-}
-
-fn focus_by_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(element) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }

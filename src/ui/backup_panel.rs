@@ -4,6 +4,7 @@
 
 use super::download::offer_text_file;
 use super::file_store;
+use super::focus_after_render;
 use super::persist::Persistence;
 use crate::rules::backup::{
     check_backup_size, export_backup, read_backup_bytes, referenced_file_ids, Backup,
@@ -83,6 +84,9 @@ pub fn BackupPanel() -> impl IntoView {
                 Ok(replaced_files) => {
                     file_store::delete_unused(persistence, replaced_files).await;
                     let who = match &replace {
+                        Some((_, name)) if name.is_empty() => {
+                            format!("已导入申报人「{}」", persistence.current_name())
+                        }
                         Some((_, name)) => format!("已用备份替换申报人「{name}」的内容"),
                         None => format!("已导入为新申报人「{label}」"),
                     };
@@ -133,10 +137,23 @@ pub fn BackupPanel() -> impl IntoView {
                                     .flatten()
                                     .map(|e| (e.id.clone(), e.display_name()))
                             });
-                            match taken {
+                            // A browser with one blank, unnamed applicant (a first visit) takes the
+                            // import in that place rather than keeping an empty entry beside it.
+                            let blank = persistence
+                                .roster
+                                .with_untracked(|r| {
+                                    (r.applicants.len() == 1
+                                        && r.current_entry().label.trim().is_empty())
+                                    .then(|| r.current.clone())
+                                })
+                                .filter(|_| persistence.draft.with_untracked(|d| d.is_empty()));
+                            match (taken, blank) {
                                 // `import` clears `busy` when it is done.
-                                None => return import(backup, None),
-                                Some(_) => pending.set(Some((backup, taken))),
+                                (None, Some(id)) => {
+                                    return import(backup, Some((id, String::new())))
+                                }
+                                (None, None) => return import(backup, None),
+                                (Some(taken), _) => pending.set(Some((backup, Some(taken)))),
                             }
                         }
                         Err(error) => {
@@ -148,6 +165,19 @@ pub fn BackupPanel() -> impl IntoView {
             busy.set(false);
         });
     };
+
+    // Each outcome takes focus: the button or dialog that led to it is often gone by then.
+    Effect::new(move |_| {
+        if message.with(Option::is_some) {
+            focus_after_render("backup-message");
+        }
+    });
+    // The question about a name already on the list takes focus when it opens.
+    Effect::new(move |_| {
+        if pending.with(Option::is_some) {
+            focus_after_render("import-dialog");
+        }
+    });
 
     view! {
         <section class="backup" aria-labelledby="backup-title">
@@ -166,7 +196,7 @@ pub fn BackupPanel() -> impl IntoView {
                 let as_new = backup.clone();
                 let replacing = Some((taken_id.clone(), taken_name.clone()));
                 view! {
-                <div class="confirm" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-detail">
+                <div class="confirm" id="import-dialog" tabindex="-1" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-detail">
                     <p id="import-title"><strong>{format!(
                         "本机已有名为「{taken_name}」的申报人。备份（{} 导出，{} 个文件）怎样导入？",
                         backup.exported_at.replace('T', " "),
@@ -180,14 +210,17 @@ pub fn BackupPanel() -> impl IntoView {
                         <button type="button" class="button button--warning" on:click=move |_| import(backup.clone(), replacing.clone())>
                             {format!("替换「{taken_name}」的内容")}
                         </button>
-                        <button type="button" class="button button--secondary" on:click=move |_| pending.set(None)>"取消"</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| {
+                            pending.set(None);
+                            focus_after_render("backup-file");
+                        }>"取消"</button>
                     </div>
                 </div>
                 }
             })}
             <p class="busy" role="status">{move || busy.get().then_some("正在处理…")}</p>
             {move || message.get().map(|(ok, text)| view! {
-                <p class=if ok { "notice notice--info" } else { "notice notice--warning" } role="alert">{text}</p>
+                <p id="backup-message" tabindex="-1" class=if ok { "notice notice--info" } else { "notice notice--warning" } role="alert">{text}</p>
             })}
         </section>
     }

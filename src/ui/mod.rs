@@ -135,7 +135,7 @@ fn App() -> impl IntoView {
                 "本工具仅供演练，所填内容只保存在本机浏览器，不会上传。"
                 " "<a href="#/data">"数据去哪儿了？"</a>
             </p>
-            <div class="page-width">
+            <div class="page-width page-width--header">
                 <p class="current-applicant">
                     "当前申报人："
                     <strong data-current-applicant>{move || persistence.current_name()}</strong>
@@ -186,6 +186,22 @@ fn LargeTextToggle() -> impl IntoView {
             "大字模式"
         </button>
     }
+}
+
+/// Focuses the element with this id once the changes just made to signals are on screen (Leptos
+/// renders them after the current task: focusing at once could hit a hidden or missing element,
+/// and focus would fall to the page body).
+pub(crate) fn focus_after_render(id: &str) {
+    let id = id.to_string();
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(&id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
 }
 
 fn focus_main_heading() {

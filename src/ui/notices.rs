@@ -2,6 +2,7 @@
 
 use super::download::offer_text_file;
 use super::file_store;
+use super::focus_after_render;
 use super::persist::{Persistence, SaveState, StartNotice};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,15 +36,20 @@ pub fn SaveBar() -> impl IntoView {
     view! {
         <div class="save-bar">
             <div aria-live="polite" class="save-bar__status">{status}</div>
-            <button type="button" class="button button--secondary button--small"
+            <button type="button" class="button button--secondary button--small" id="restart-button"
                 aria-expanded=move || confirming.get().to_string()
                 aria-controls="restart-confirm"
-                on:click=move |_| confirming.update(|c| *c = !*c)>
+                on:click=move |_| {
+                    confirming.update(|c| *c = !*c);
+                    if confirming.get_untracked() {
+                        focus_after_render("restart-confirm");
+                    }
+                }>
                 "重新开始"
             </button>
         </div>
         <Show when=move || confirming.get()>
-            <div class="confirm" id="restart-confirm" role="alertdialog" aria-labelledby="restart-title">
+            <div class="confirm" id="restart-confirm" tabindex="-1" role="alertdialog" aria-labelledby="restart-title">
                 <p id="restart-title"><strong>{move || format!("确定要清空申报人「{}」的全部填写内容和文件，从头开始吗？", persistence.current_name())}</strong></p>
                 <p>"其他申报人不受影响。清空后无法恢复；如果以后还要用这些内容，请先在总览页导出备份。"</p>
                 <div class="button-row">
@@ -55,11 +61,15 @@ pub fn SaveBar() -> impl IntoView {
                             });
                             confirming.set(false);
                             window().location().set_hash("#/").ok();
+                            focus_after_render("main-heading");
                         }>
                         "确定清空"
                     </button>
                     <button type="button" class="button button--secondary"
-                        on:click=move |_| confirming.set(false)>
+                        on:click=move |_| {
+                            confirming.set(false);
+                            focus_after_render("restart-button");
+                        }>
                         "取消"
                     </button>
                 </div>
@@ -72,14 +82,21 @@ pub fn SaveBar() -> impl IntoView {
 pub fn StartNotices() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let notice = persistence.notice;
-    let dismiss = move |_| notice.set(StartNotice::None);
+    // The button goes away with its notice: focus moves on to the page's heading.
+    let dismiss = move |_| {
+        notice.set(StartNotice::None);
+        focus_after_render("main-heading");
+    };
     let roster_notice = persistence.roster_notice;
     let list_notice = move || {
         roster_notice.get().map(|text| {
             view! {
                 <div class="notice notice--warning" role="alert">
                     <p>{text}</p>
-                    <button type="button" class="link-button" on:click=move |_| roster_notice.set(None)>"知道了"</button>
+                    <button type="button" class="link-button" on:click=move |_| {
+                        roster_notice.set(None);
+                        focus_after_render("main-heading");
+                    }>"知道了"</button>
                 </div>
             }
         })

@@ -204,6 +204,14 @@ fn name_unnamed_from_drafts(storage: &Storage, roster: &mut Roster) {
     }
 }
 
+/// The current applicant's name as the list would show it once `typed` (the 姓名 being typed) is
+/// saved.
+fn shown_with_typed_name(roster: &Roster, typed: &str) -> String {
+    let mut roster = roster.clone();
+    roster.note_current_name(typed);
+    roster.shown_name(&roster.current)
+}
+
 /// A draft read from storage, and what the user must be told about it.
 struct Opened {
     draft: Draft,
@@ -459,9 +467,9 @@ impl Persistence {
     /// What the header calls the applicant being edited; follows 姓名 as it is typed when staff
     /// gave no other name.
     pub fn current_name(self) -> String {
-        let mut entry = self.roster.with(|r| r.current_entry().clone());
-        entry.name = self.draft.with(|d| d.basic.name.trim().to_string());
-        entry.display_name()
+        let typed = self.draft.with(|d| d.basic.name.clone());
+        self.roster
+            .with(|roster| shown_with_typed_name(roster, &typed))
     }
 
     /// Brings the list's copy of the current applicant's 姓名 up to date with the draft (it is
@@ -520,11 +528,9 @@ impl Persistence {
     }
 
     fn current_name_untracked(self) -> String {
-        let mut entry = self.roster.with_untracked(|r| r.current_entry().clone());
-        entry.name = self
-            .draft
-            .with_untracked(|d| d.basic.name.trim().to_string());
-        entry.display_name()
+        let typed = self.draft.with_untracked(|d| d.basic.name.clone());
+        self.roster
+            .with_untracked(|roster| shown_with_typed_name(roster, &typed))
     }
 
     /// Which applicant's draft `draft` holds now; compare with `same_applicant` after an await.

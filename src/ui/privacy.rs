@@ -2,6 +2,7 @@
 //! nothing leaves the browser.
 
 use super::file_store;
+use super::focus_after_render;
 use super::persist::{self, Persistence, DAMAGED_KEY_PREFIX, PREFS_KEY, ROSTER_KEY};
 use crate::rules::number_text::decimal;
 use crate::rules::progress::Page;
@@ -47,6 +48,8 @@ fn LocalData() -> impl IntoView {
                 ),
                 Err(error) => format!("填写内容已清除，但文件没有全部删掉：{error}"),
             }));
+            // The button that was pressed is disabled now: the report takes focus.
+            focus_after_render("clear-report");
             refresh();
         });
     };
@@ -70,7 +73,7 @@ fn LocalData() -> impl IntoView {
                 disabled=move || typed.with(|t| t.trim() != CLEAR_WORD) on:click=clear>
                 "清除本机全部数据"
             </button>
-            {move || report.get().map(|r| view! { <p class="notice notice--info" role="status">{r}</p> })}
+            {move || report.get().map(|r| view! { <p id="clear-report" tabindex="-1" class="notice notice--info" role="status">{r}</p> })}
         </section>
     }
 }

@@ -112,6 +112,7 @@ test("rename refuses a name already shown, and delete removes only that applican
   await rename.fill("赵六（二车间）");
   await page.getByRole("button", { name: "保存名称" }).click();
   await page.getByText("已把「赵六」改名为「赵六（二车间）」。").waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "applicants-status");
   assert.equal(await current(page).textContent(), "赵六（二车间）");
 
   // Deleting 王五 keeps the photo, which 赵六 still uses.
@@ -121,6 +122,7 @@ test("rename refuses a name already shown, and delete removes only that applican
   assert.equal(await page.evaluate(() => document.activeElement?.id), "delete-dialog", "focus moves into the confirmation");
   await page.getByRole("button", { name: "确定删除" }).click();
   await page.getByText(/已删除申报人「王五」的填写内容和 0 个文件。现在填写的是「赵六（二车间）」。/).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "applicants-status");
   assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["赵六（二车间）"]);
   assert.equal(await storedFileCount(page), 1);
   assert.equal(await page.evaluate(() => localStorage.getItem("zhicheng-yanlian.draft")), null, "王五's draft is gone");

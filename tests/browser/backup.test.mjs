@@ -31,8 +31,11 @@ test("导出备份 then 导入备份 in another browser restores the draft and i
 
   const fresh = await openApp(browser, server.url, "#/");
   await fresh.page.getByLabel(/导入备份/).setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await fresh.page.getByText(/已导入为新申报人「备份张三」/).waitFor();
+  // A first visit's blank, unnamed applicant takes the import: no empty entry is left beside it.
+  await fresh.page.getByText(/已导入申报人「备份张三」/).waitFor();
   assert.equal(await fresh.page.locator("[data-current-applicant]").textContent(), "备份张三");
+  await fresh.page.goto(server.url + "#/applicants");
+  assert.deepEqual(await fresh.page.locator(".applicant__name").allTextContents(), ["备份张三"]);
   await fresh.page.goto(server.url + "#/step/attachments");
   await fresh.page.locator('[data-evidence="continuing_education"] [data-check="pages"][data-outcome="pass"]').waitFor();
   await fresh.page.goto(server.url + "#/step/info");
@@ -73,7 +76,9 @@ test("importing a backup of an applicant already on the list asks: as a new one,
 
   await offer();
   await page.getByText("本机已有名为「王五」的申报人。", { exact: false }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "import-dialog");
   await page.getByRole("button", { name: "取消" }).click();
+  await page.waitForFunction(() => document.activeElement?.id === "backup-file");
   await page.goto(server.url + "#/applicants");
   assert.equal(await page.locator(".applicant").count(), 1, "cancel adds nobody");
 
