@@ -92,7 +92,7 @@ pub fn DataPrivacy() -> impl IntoView {
                 <li>{format!("无法读取的旧数据另存为 {DAMAGED_KEY_PREFIX}…，大字模式的选择保存在 {PREFS_KEY}。")}</li>
                 <li>"为了断网也能打开，浏览器会缓存本工具自己的程序文件（Service Worker），不缓存你的数据。"</li>
             </ul>
-            <p>"换一台电脑或换一个浏览器，就看不到这些内容。清除浏览器的网站数据会把它们删掉；在公用电脑上用完，请点页面上方的「重新开始」清空。"</p>
+            <p>"换一台电脑或换一个浏览器，就看不到这些内容。清除浏览器的网站数据会把它们删掉；在公用电脑上用完，请用本页下方的「清除本机全部数据」（页面上方的「重新开始」只清空当前这位申报人）。"</p>
         </section>
         <section class="prose" aria-labelledby="check-title">
             <h2 id="check-title">"怎样自己验证没有上传"</h2>
