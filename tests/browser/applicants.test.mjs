@@ -56,7 +56,7 @@ test("two applicants keep separate drafts and photos; the header always names th
   await create.fill("张三");
   await page.getByRole("button", { name: "新建并开始填写" }).click();
   await page.getByText("已有名为「张三」的申报人。", { exact: false }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "new-applicant", "focus returns to the field");
+  await page.waitForFunction(() => document.activeElement?.id === "new-applicant"); // focus returns to the field
   await create.fill("李四");
   await page.getByRole("button", { name: "新建并开始填写" }).click();
   await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
@@ -119,7 +119,7 @@ test("rename refuses a name already shown, and delete removes only that applican
   const wang = page.locator(".applicant", { hasText: "王五" });
   await wang.getByRole("button", { name: "删除" }).click();
   await page.getByText(/^删除申报人「王五」（编号 1，最后保存于 \d{4}-\d\d-\d\d \d\d:\d\d）？$/).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), "delete-dialog", "focus moves into the confirmation");
+  await page.waitForFunction(() => document.activeElement?.id === "delete-dialog"); // focus moves into it
   await page.getByRole("button", { name: "确定删除" }).click();
   await page.getByText(/已删除申报人「王五」的填写内容和 0 个文件。现在填写的是「赵六（二车间）」。/).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "applicants-status");
