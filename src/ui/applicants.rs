@@ -2,8 +2,8 @@
 //! delete (help sessions where staff work with one applicant after another on one computer).
 
 use super::file_store;
-use super::focus_after_render;
 use super::persist::Persistence;
+use super::{focus_after_render, on_escape};
 use crate::rules::progress::Page;
 use crate::rules::roster::{RosterEntry, LABEL_MAX_CHARS};
 use leptos::prelude::*;
@@ -166,6 +166,13 @@ pub fn Applicants() -> impl IntoView {
                 </Show>
                 <Show when=move || deleting_this.get()>
                     <div class="confirm" id="delete-dialog" tabindex="-1" role="alertdialog"
+                        on:keydown=on_escape({
+                            let back = delete_button_id.clone();
+                            move || {
+                                deleting.set(None);
+                                focus_after_render(&back);
+                            }
+                        })
                         aria-labelledby="delete-title" aria-describedby="delete-detail">
                         <p id="delete-title"><strong>{delete_title.clone()}</strong></p>
                         <p id="delete-detail">"其填写内容，以及只有这位申报人用到的照片和附件，都会从这个浏览器删除，无法恢复。需要保留的话，请先切换到这位申报人，在总览页导出备份。"</p>

@@ -1,9 +1,9 @@
 //! Step 5 上传相关附件: the evidence checklist the rules core builds from the draft, a file per
 //! item checked at once on its bytes, kept in IndexedDB (one copy per distinct file).
 
-use super::file_store;
 use super::info_step::assessment_memo;
 use super::persist::Persistence;
+use super::{file_store, on_escape};
 use crate::rules::draft::{AttachmentRecord, Draft};
 use crate::rules::evidence::{EvidenceItem, Place};
 use crate::rules::pdf::{check_evidence_file, file_type, inspect_pdf, EvidenceCheck, FileType};
@@ -237,7 +237,8 @@ fn EvidenceRow(
                 <button type="button" class="link-button" on:click=move |_| confirm_remove.set(true)>"移除文件"</button>
             </Show>
             <Show when=move || confirm_remove.get()>
-                <div class="confirm" role="alertdialog" aria-label="确认移除文件">
+                <div class="confirm" role="alertdialog" aria-label="确认移除文件"
+                    on:keydown=on_escape(move || confirm_remove.set(false))>
                     <p><strong>"确定移除这个文件吗？"</strong></p>
                     <div class="button-row">
                         <button type="button" class="button button--warning" on:click=remove.clone()>"确定移除"</button>

@@ -4,8 +4,8 @@
 
 use super::download::offer_text_file;
 use super::file_store;
-use super::focus_after_render;
 use super::persist::Persistence;
+use super::{focus_after_render, on_escape};
 use crate::rules::backup::{
     check_backup_size, export_backup, read_backup_bytes, referenced_file_ids, Backup,
 };
@@ -196,7 +196,11 @@ pub fn BackupPanel() -> impl IntoView {
                 let as_new = backup.clone();
                 let replacing = Some((taken_id.clone(), taken_name.clone()));
                 view! {
-                <div class="confirm" id="import-dialog" tabindex="-1" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-detail">
+                <div class="confirm" id="import-dialog" tabindex="-1" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-detail"
+                    on:keydown=on_escape(move || {
+                        pending.set(None);
+                        focus_after_render("backup-file");
+                    })>
                     <p id="import-title"><strong>{format!(
                         "本机已有名为「{taken_name}」的申报人。备份（{} 导出，{} 个文件）怎样导入？",
                         backup.exported_at.replace('T', " "),

@@ -188,6 +188,18 @@ fn LargeTextToggle() -> impl IntoView {
     }
 }
 
+/// Escape closes an inline confirmation, as its 取消 does.
+pub(crate) fn on_escape(
+    cancel: impl Fn() + Send + Sync + 'static,
+) -> impl FnMut(leptos::ev::KeyboardEvent) + Send + Sync + 'static {
+    move |ev| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            cancel();
+        }
+    }
+}
+
 /// Focuses the element with this id once the changes just made to signals are on screen (Leptos
 /// renders them after the current task: focusing at once could hit a hidden or missing element,
 /// and focus would fall to the page body).

@@ -2,8 +2,8 @@
 
 use super::download::offer_text_file;
 use super::file_store;
-use super::focus_after_render;
 use super::persist::{Persistence, SaveState, StartNotice};
+use super::{focus_after_render, on_escape};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -49,7 +49,11 @@ pub fn SaveBar() -> impl IntoView {
             </button>
         </div>
         <Show when=move || confirming.get()>
-            <div class="confirm" id="restart-confirm" tabindex="-1" role="alertdialog" aria-labelledby="restart-title">
+            <div class="confirm" id="restart-confirm" tabindex="-1" role="alertdialog" aria-labelledby="restart-title"
+                on:keydown=on_escape(move || {
+                    confirming.set(false);
+                    focus_after_render("restart-button");
+                })>
                 <p id="restart-title"><strong>{move || format!("确定要清空申报人「{}」的全部填写内容和文件，从头开始吗？", persistence.current_name())}</strong></p>
                 <p>"其他申报人不受影响。清空后无法恢复；如果以后还要用这些内容，请先在总览页导出备份。"</p>
                 <div class="button-row">

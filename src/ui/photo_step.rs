@@ -3,7 +3,7 @@
 
 use super::download::offer_bytes_file;
 use super::persist::Persistence;
-use super::{file_store, imaging};
+use super::{file_store, imaging, on_escape};
 use crate::rules::draft::PhotoRecord;
 use crate::rules::photo::{
     all_hard_checks_pass, background_check, check_photo_bytes, mb, plan_crop, size_check,
@@ -275,7 +275,8 @@ pub fn PhotoStep() -> impl IntoView {
                         on:click=move |_| confirm_delete.update(|c| *c = !*c)>"删除照片"</button>
                 </Show>
                 <Show when=move || confirm_delete.get()>
-                    <div class="confirm" role="alertdialog" aria-labelledby="delete-photo-title">
+                    <div class="confirm" role="alertdialog" aria-labelledby="delete-photo-title"
+                        on:keydown=on_escape(move || confirm_delete.set(false))>
                         <p id="delete-photo-title"><strong>"确定删除这张照片吗？"</strong></p>
                         <p>"照片会从本机浏览器中删除，无法恢复。"</p>
                         <div class="button-row">

@@ -120,6 +120,10 @@ test("rename refuses a name already shown, and delete removes only that applican
   await wang.getByRole("button", { name: "删除" }).click();
   await page.getByText(/^删除申报人「王五」（编号 1，最后保存于 \d{4}-\d\d-\d\d \d\d:\d\d）？$/).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "delete-dialog"); // focus moves into it
+  await page.keyboard.press("Escape");
+  await page.locator("#delete-dialog").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.id === "delete-1");
+  await wang.getByRole("button", { name: "删除" }).click();
   await page.getByRole("button", { name: "确定删除" }).click();
   await page.getByText(/已删除申报人「王五」的填写内容和 0 个文件。现在填写的是「赵六（二车间）」。/).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "applicants-status");

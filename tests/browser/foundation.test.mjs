@@ -153,6 +153,12 @@ test("重新开始 clears the draft only after confirmation", async () => {
   await page.waitForFunction(() => document.activeElement?.id === "restart-confirm");
   await page.getByRole("button", { name: "取消" }).click();
   await page.waitForFunction(() => document.activeElement?.id === "restart-button");
+  // Escape closes it as 取消 does.
+  await page.getByRole("button", { name: "重新开始" }).click();
+  await page.waitForFunction(() => document.activeElement?.id === "restart-confirm");
+  await page.keyboard.press("Escape");
+  await page.locator("#restart-confirm").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement?.id === "restart-button");
   assert.equal(await page.getByLabel("姓名").inputValue(), "张三");
   assert.notEqual(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
 
