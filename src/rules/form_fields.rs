@@ -83,6 +83,10 @@ pub fn parse_hours(text: &str) -> Result<f64, String> {
         && !text.ends_with('.');
     match text.parse::<f64>() {
         Ok(hours) if valid && hours <= 1000.0 => Ok(hours),
+        // All digits, just far too many: saying 「请只填数字」 would not help.
+        Ok(_) if valid => Err(format!(
+            "「{text}」学时太多，一年的学时不会超过 1000，请按学时证明核对"
+        )),
         _ => Err(format!("「{text}」不是学时数，请只填数字，例如 60 或 7.5")),
     }
 }
@@ -217,8 +221,13 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_hours(text), expected, "{text:?}");
         }
-        for bad in ["六十", "60学时", "1.2.3", ".5", "5.", "-3", "99999"] {
-            assert!(parse_hours(bad).is_err(), "{bad}");
+        for bad in ["六十", "60学时", "1.2.3", ".5", "5.", "-3"] {
+            let error = parse_hours(bad).expect_err(bad);
+            assert!(error.contains("不是学时数"), "{bad}: {error}");
+        }
+        for too_many in ["99999", "1000.5", "99999999999999999999"] {
+            let error = parse_hours(too_many).expect_err(too_many);
+            assert!(error.contains("学时太多"), "{too_many}: {error}");
         }
     }
 

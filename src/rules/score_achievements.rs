@@ -2,7 +2,7 @@
 //! others do not (dates, ranks, same result / same year highest-only, count limits, subtotal caps).
 
 use super::applicant::{Achievement, Applicant, TitleLevel, YesNo};
-use super::date::CivilDate;
+use super::date::{CivilDate, DateError};
 use super::plan::Plan;
 use super::score_table::{Grouping, Row, ScoreTable};
 use super::scoring::{zero, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE};
@@ -49,11 +49,23 @@ fn entry_problem(
     if let Some(reason) = &row.no_points {
         return Some(reason.clone());
     }
-    let Ok(date) = CivilDate::parse(&e.date) else {
-        return Some(format!(
-            "缺少有效的取得日期，无法确认是否在任现职后、{} 之前取得；请填写日期（如 2021-06-01）",
-            plan.achievements_cutoff.iso()
-        ));
+    let date = match CivilDate::parse(&e.date) {
+        Ok(date) => date,
+        Err(DateError::Empty) => {
+            return Some(format!(
+                "缺少取得日期，无法确认是否在任现职后、{} 之前取得；请填写日期（如 2021-06-01）",
+                plan.achievements_cutoff.iso()
+            ))
+        }
+        // Name what is wrong with the date typed, as step 3 does.
+        Err(error) => {
+            return Some(format!(
+                "取得日期「{}」无效：{}。无法确认是否在任现职后、{} 之前取得",
+                e.date.trim(),
+                error.message(),
+                plan.achievements_cutoff.iso()
+            ))
+        }
     };
     if date > plan.achievements_cutoff {
         return Some(format!(

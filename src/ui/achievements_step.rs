@@ -24,7 +24,11 @@ fn parse_year(text: &str) -> Result<i32, String> {
 }
 
 fn parse_rank(text: &str) -> Result<u32, String> {
-    parse_count(text).map(|n| n.unwrap_or(0))
+    match parse_count(text)? {
+        // 0 is how the draft says "not given"; typed, it is a slip.
+        Some(0) => Err("「0」不是名次：本人排名从 1 开始，第一名填 1".to_string()),
+        rank => Ok(rank.unwrap_or(0)),
+    }
 }
 
 fn blank_if_zero(n: u32) -> String {

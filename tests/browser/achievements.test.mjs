@@ -40,6 +40,12 @@ test("two 核心期刊 papers and an 发明 patent score 10 + 6 + 10 with their 
   await page.locator(`[data-entry-score="${patent}"]`, { hasText: "计 10 分" }).waitFor();
   assert.equal(await page.locator(`#ach-${second}-rank`).inputValue(), "3");
   assert.equal(await page.locator(`#ach-${first}-title`).inputValue(), "论文甲");
+  // A rank of 0 is a slip, not "not given".
+  await page.locator(`#ach-${second}-rank`).fill("0");
+  await page.locator(`#ach-${second}-rank-error`, { hasText: "本人排名从 1 开始" }).waitFor();
+  // An impossible date is named, not just called missing.
+  await page.locator(`#ach-${second}-date`).fill("2023-02-30");
+  await scoreOf(page, second).filter({ hasText: "2023 年 2 月没有 30 日" }).waitFor();
   await context.close();
 });
 
@@ -76,6 +82,8 @@ test("continuing education 2021 with 专业科目 55 is 5 hours short", async ()
   // Letters in a number field get a message and the draft keeps the last good value.
   await page.locator("#ce-0-professional").fill("五十五");
   await page.locator("#ce-0-professional-error", { hasText: "不是学时数" }).waitFor();
+  await page.locator("#ce-0-professional").fill("99999999999999999999");
+  await page.locator("#ce-0-professional-error", { hasText: "学时太多" }).waitFor();
   await page.reload();
   await page.getByText("2021 年专业科目差 5 学时").first().waitFor();
   assert.equal(await page.locator("#ce-0-professional").inputValue(), "55");
