@@ -115,6 +115,13 @@ pub fn StartNotices() -> impl IntoView {
             </div>
         }
         .into_any(),
+        StartNotice::Restarted { name } => view! {
+            <div class="notice notice--info" role="status">
+                <p>"已清空申报人「"<strong>{name}</strong>"」的全部填写内容，可以从第 1 步重新开始。"</p>
+                <button type="button" class="link-button" on:click=dismiss>"知道了"</button>
+            </div>
+        }
+        .into_any(),
         StartNotice::Restored => view! {
             <div class="notice notice--info" role="status">
                 <p>"已恢复上次填写的内容。"</p>

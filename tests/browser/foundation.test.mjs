@@ -168,6 +168,7 @@ test("重新开始 clears the draft only after confirmation", async () => {
   await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), null);
   assert.equal(await page.locator("[data-current-applicant]").textContent(), "未命名申报人 1");
+  await page.getByText("已清空申报人「张三」的全部填写内容，可以从第 1 步重新开始。").waitFor();
   await page.goto(server.url + "#/step/info");
   assert.equal(await page.getByLabel("姓名").inputValue(), "");
   await page.reload();

@@ -117,6 +117,10 @@ pub enum StartNotice {
     Switched {
         name: String,
     },
+    /// 重新开始 emptied this applicant's draft.
+    Restarted {
+        name: String,
+    },
     Migrated {
         from_version: u64,
     },
@@ -428,6 +432,7 @@ impl Persistence {
     /// 重新开始: forgets the current applicant's draft in memory and in storage; they stay on the
     /// list. Backups of damaged data stay. Returns the ids of files the draft used.
     pub fn restart(self) -> Vec<String> {
+        let name = self.current_name_untracked();
         self.cancel_pending();
         let files = self.draft.with_untracked(referenced_file_ids);
         let key = self.roster.with_untracked(Roster::current_draft_key);
@@ -438,7 +443,7 @@ impl Persistence {
             r.note_saved("", "");
         });
         let _ = self.save_roster();
-        self.notice.set(StartNotice::None);
+        self.notice.set(StartNotice::Restarted { name });
         self.save_state.set(match removed {
             Ok(Ok(())) => SaveState::Idle,
             Ok(Err(error)) => SaveState::Failed {
