@@ -79,7 +79,25 @@ impl Default for Roster {
 fn visible_text(text: &str) -> String {
     let invisible = |c: char| {
         c.is_control()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+            || matches!(
+                c,
+                '\u{00AD}'
+                    | '\u{034F}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{17B4}'
+                    | '\u{17B5}'
+                    | '\u{180B}'..='\u{180F}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{206F}'
+                    | '\u{2800}'
+                    | '\u{3164}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+                    | '\u{E0000}'..='\u{E007F}'
+            )
     };
     text.chars()
         .filter(|&c| !invisible(c))
@@ -621,7 +639,15 @@ mod tests {
     #[test]
     fn invisible_and_overlong_names_do_not_make_invisible_or_huge_entries() {
         let roster = Roster::default();
-        for invisible in ["\u{200B}", " \u{FEFF}\u{200D} ", "\u{202E}"] {
+        for invisible in [
+            "\u{200B}",
+            " \u{FEFF}\u{200D} ",
+            "\u{202E}",
+            "\u{2800}",
+            "\u{3164}",
+            "\u{00AD}",
+            "\u{2060}\u{180E}",
+        ] {
             assert_eq!(
                 roster.check_label(invisible, None),
                 Err(LabelProblem::Empty),

@@ -92,7 +92,8 @@ pub fn Applicants() -> impl IntoView {
         // Two applicants may show the same 姓名 (a label and a typed name): the confirmation also
         // names the number and the last save, which tell them apart.
         let delete_title = format!(
-            "删除申报人「{name}」（编号 {}{}）？",
+            "删除申报人「{}」（编号 {}{}）？",
+            entry.display_name(),
             entry.id,
             if entry.saved_at.is_empty() {
                 String::new()

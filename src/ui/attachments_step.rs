@@ -3,7 +3,7 @@
 
 use super::info_step::assessment_memo;
 use super::persist::Persistence;
-use super::{file_store, on_escape};
+use super::{file_store, focus_after_render, on_escape};
 use crate::rules::draft::{AttachmentRecord, Draft};
 use crate::rules::evidence::{EvidenceItem, Place};
 use crate::rules::pdf::{check_evidence_file, file_type, inspect_pdf, EvidenceCheck, FileType};
@@ -182,8 +182,12 @@ fn EvidenceRow(
             attach(file);
         }
     };
+    let remove_button_id = format!("remove-{}", item.id);
+    let remove_dialog_id = format!("remove-dialog-{}", item.id);
+    let (opener_id, opened_id) = (remove_button_id.clone(), remove_dialog_id.clone());
     let remove = {
         let id = id.clone();
+        let input_id_after_remove = input_id.clone();
         move |_| {
             let taken = draft.with_untracked(|d| d.attachments.get(&id).cloned());
             draft.update(|d| {
@@ -193,6 +197,8 @@ fn EvidenceRow(
                 s.remove(&id);
             });
             confirm_remove.set(false);
+            // The remove button is gone with the file: the item's file chooser comes next.
+            focus_after_render(&input_id_after_remove);
             if let Some(record) = taken {
                 spawn_local(delete_if_unused(persistence, record.file_id));
             }
@@ -234,15 +240,34 @@ fn EvidenceRow(
                 }).collect::<Vec<_>>()}
             </ul>
             <Show when=move || record.with(Option::is_some)>
-                <button type="button" class="link-button" on:click=move |_| confirm_remove.set(true)>"移除文件"</button>
+                <button type="button" class="link-button" id=opener_id.clone()
+                    on:click={
+                        let dialog = opened_id.clone();
+                        move |_| {
+                            confirm_remove.set(true);
+                            focus_after_render(&dialog);
+                        }
+                    }>"移除文件"</button>
             </Show>
             <Show when=move || confirm_remove.get()>
-                <div class="confirm" role="alertdialog" aria-label="确认移除文件"
-                    on:keydown=on_escape(move || confirm_remove.set(false))>
+                <div class="confirm" id=remove_dialog_id.clone() tabindex="-1" role="alertdialog" aria-label="确认移除文件"
+                    on:keydown=on_escape({
+                        let back = remove_button_id.clone();
+                        move || {
+                            confirm_remove.set(false);
+                            focus_after_render(&back);
+                        }
+                    })>
                     <p><strong>"确定移除这个文件吗？"</strong></p>
                     <div class="button-row">
                         <button type="button" class="button button--warning" on:click=remove.clone()>"确定移除"</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| confirm_remove.set(false)>"取消"</button>
+                        <button type="button" class="button button--secondary" on:click={
+                            let back = remove_button_id.clone();
+                            move |_| {
+                                confirm_remove.set(false);
+                                focus_after_render(&back);
+                            }
+                        }>"取消"</button>
                     </div>
                 </div>
             </Show>

@@ -45,12 +45,13 @@ pub fn BackupPanel() -> impl IntoView {
                 now.get_seconds()
             );
             let text = export_backup(&current, &files, &stamp);
-            let name = current.basic.name.trim();
-            let file_name = format!(
-                "职称申报演练备份-{}{}.json",
-                if name.is_empty() { "未命名" } else { name },
-                &stamp[..10]
-            );
+            // The name the header shows (at most 20 characters), without what file systems refuse.
+            let name: String = persistence
+                .current_name()
+                .chars()
+                .filter(|c| !r#"/\:*?"<>|"#.contains(*c) && !c.is_control())
+                .collect();
+            let file_name = format!("职称申报演练备份-{name}{}.json", &stamp[..10]);
             let result = offer_text_file(&file_name, &text, "application/json");
             message.set(Some(match result {
                 Ok(()) if missing == 0 => (true, format!("已导出「{file_name}」，含 {} 个文件。请把它保存在安全的地方。", files.len())),

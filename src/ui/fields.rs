@@ -284,8 +284,15 @@ pub fn focus_field(id: &str) {
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        element.scroll_into_view();
-        let _ = element.focus();
+        // Centred, so that its label above it is on screen too.
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        let _ = element.focus_with_options(&{
+            let o = web_sys::FocusOptions::new();
+            o.set_prevent_scroll(true);
+            o
+        });
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::download::offer_bytes_file;
 use super::persist::Persistence;
-use super::{file_store, imaging, on_escape};
+use super::{file_store, focus_after_render, imaging, on_escape};
 use crate::rules::draft::PhotoRecord;
 use crate::rules::photo::{
     all_hard_checks_pass, background_check, check_photo_bytes, mb, plan_crop, size_check,
@@ -219,6 +219,8 @@ pub fn PhotoStep() -> impl IntoView {
         generated.set(None);
         confirm_delete.set(false);
         verdict_ms.set(None);
+        // The buttons are gone with the photo: the next thing to do is to choose another.
+        focus_after_render("photo-file");
         if let Some(record) = record {
             spawn_local(async move {
                 file_store::delete_unused(persistence, vec![record.file_id]).await;
@@ -270,19 +272,31 @@ pub fn PhotoStep() -> impl IntoView {
             <div class="danger-zone">
                 <Show when=move || draft.with(|d| d.photo.is_some())
                     fallback=|| ()>
-                    <button type="button" class="button button--secondary"
+                    <button type="button" class="button button--secondary" id="delete-photo-button"
                         aria-expanded=move || confirm_delete.get().to_string()
-                        on:click=move |_| confirm_delete.update(|c| *c = !*c)>"删除照片"</button>
+                        on:click=move |_| {
+                            confirm_delete.update(|c| *c = !*c);
+                            if confirm_delete.get_untracked() {
+                                focus_after_render("delete-photo-dialog");
+                            }
+                        }>"删除照片"</button>
                 </Show>
                 <Show when=move || confirm_delete.get()>
-                    <div class="confirm" role="alertdialog" aria-labelledby="delete-photo-title"
-                        on:keydown=on_escape(move || confirm_delete.set(false))>
+                    <div class="confirm" id="delete-photo-dialog" tabindex="-1" role="alertdialog"
+                        aria-labelledby="delete-photo-title"
+                        on:keydown=on_escape(move || {
+                            confirm_delete.set(false);
+                            focus_after_render("delete-photo-button");
+                        })>
                         <p id="delete-photo-title"><strong>"确定删除这张照片吗？"</strong></p>
                         <p>"照片会从本机浏览器中删除，无法恢复。"</p>
                         <div class="button-row">
                             <button type="button" class="button button--warning" on:click=delete>"确定删除"</button>
                             <button type="button" class="button button--secondary"
-                                on:click=move |_| confirm_delete.set(false)>"取消"</button>
+                                on:click=move |_| {
+                                    confirm_delete.set(false);
+                                    focus_after_render("delete-photo-button");
+                                }>"取消"</button>
                         </div>
                     </div>
                 </Show>

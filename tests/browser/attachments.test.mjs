@@ -83,12 +83,20 @@ test("files survive a reload, one copy serves two items, removal asks first", as
   await kept.locator(".evidence__file", { hasText: "考核表.pdf" }).waitFor();
   await kept.locator('[data-check="pages"][data-outcome="pass"]').waitFor();
 
+  const focused = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
   await kept.getByRole("button", { name: "移除文件" }).click();
+  await focused("remove-dialog-evaluation.2021");
   await kept.getByRole("button", { name: "取消" }).click();
+  await focused("remove-evaluation.2021");
   assert.equal(await kept.getAttribute("data-state"), "ok");
+  await kept.getByRole("button", { name: "移除文件" }).click();
+  await focused("remove-dialog-evaluation.2021");
+  await page.keyboard.press("Escape");
+  await focused("remove-evaluation.2021");
   await kept.getByRole("button", { name: "移除文件" }).click();
   await kept.getByRole("button", { name: "确定移除" }).click();
   await page.locator('[data-evidence="evaluation.2021"][data-state="missing"]').waitFor();
+  await focused("evidence-evaluation.2021"); // its file chooser, not the page body
   // Still used by 2020: the stored copy stays.
   assert.equal(await storedFiles(page), 1);
   await page.goto(server.url + "#/");
