@@ -26,6 +26,10 @@ test("the preview lists open problems, every answer, and 修改 goes there and b
   await phoneRow.getByRole("link", { name: /修改/ }).click();
   await page.getByRole("heading", { level: 1, name: "填写申报信息" }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "phone");
+  // The field is scrolled to the middle of the window, so its label is on screen too.
+  const label = await page.locator('label[for="phone"]').boundingBox();
+  const height = page.viewportSize().height;
+  assert.ok(label.y >= 0 && label.y + label.height <= height, `label at ${label.y}px in a ${height}px window`);
   await page.getByLabel("手机号码").fill("13812345678");
   await page.getByRole("link", { name: "改好了，返回预览" }).first().click();
   await page.getByRole("heading", { level: 1, name: "预览确认提交" }).waitFor();
