@@ -2,6 +2,7 @@
 //! achievements) with a live self-assessment beside it.
 
 use super::fields::{checkbox_field, choice_field, input_field, parsed_field, set, FormCtx, Kind};
+use super::focus_after_render;
 use crate::rules::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, EvaluationGrade, YesNo,
 };
@@ -94,7 +95,11 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                             ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| y.passed).unwrap_or_default()),
                             move |d, v| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.passed = v })}
                         <button type="button" class="link-button"
-                            on:click=move |_| draft.update(|d| { if i < d.applicant.continuing_education.len() { d.applicant.continuing_education.remove(i); } })>
+                            on:click=move |_| {
+                                draft.update(|d| { if i < d.applicant.continuing_education.len() { d.applicant.continuing_education.remove(i); } });
+                                // The button is gone with its row; 添加 is the next place to be.
+                                focus_after_render("ce-add");
+                            }>
                             "删除这一年"
                         </button>
                     </fieldset>
@@ -183,7 +188,10 @@ fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                             ctx.read(move |d| d.applicant.evaluations.get(i).map(|e| e.grade).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.evaluations.get_mut(i) { e.grade = v })}
                         <button type="button" class="link-button"
-                            on:click=move |_| draft.update(|d| { if i < d.applicant.evaluations.len() { d.applicant.evaluations.remove(i); } })>
+                            on:click=move |_| {
+                                draft.update(|d| { if i < d.applicant.evaluations.len() { d.applicant.evaluations.remove(i); } });
+                                focus_after_render("eval-add");
+                            }>
                             "删除"
                         </button>
                     </fieldset>
@@ -298,18 +306,20 @@ fn AchievementSections(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
         .collect::<Vec<_>>();
     let undo = move |_| {
         if let Some((index, entry)) = removed.get_untracked() {
+            let mut at = index;
             draft.update(|d| {
-                let at = index.min(d.applicant.achievements.len());
+                at = index.min(d.applicant.achievements.len());
                 d.applicant.achievements.insert(at, entry);
             });
             removed.set(None);
+            focus_after_render(&format!("ach-{at}-title"));
         }
     };
     view! {
         {move || removed.get().map(|(_, entry)| view! {
             <div class="notice notice--info undo" role="status">
                 <p>{format!("已删除「{}」。", if entry.title.is_empty() { "未命名条目".to_string() } else { entry.title.clone() })}</p>
-                <button type="button" class="button button--secondary button--small" on:click=undo>"撤销"</button>
+                <button type="button" class="button button--secondary button--small" id="undo-delete" on:click=undo>"撤销"</button>
             </div>
         })}
         {sections}
@@ -409,6 +419,8 @@ fn entry_view(
                     let mut taken = None;
                     draft.update(|d| if i < d.applicant.achievements.len() { taken = Some(d.applicant.achievements.remove(i)); });
                     removed.set(taken.map(|entry| (i, entry)));
+                    // 撤销 is what someone who deleted by mistake needs next.
+                    focus_after_render("undo-delete");
                 }>"删除"</button>
             </div>
         </fieldset>

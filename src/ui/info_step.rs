@@ -4,6 +4,7 @@
 use super::fields::{
     checkbox_field, choice_field, input_field, select_field, set, ErrorSummary, FormCtx, Kind,
 };
+use super::focus_after_render;
 use super::today;
 use crate::rules::applicant::{
     ApplyMode, Appointment, DegreeOrigin, Education, EducationLevel, ForeignLanguage, Level,
@@ -257,7 +258,11 @@ fn EducationSection(ctx: FormCtx) -> impl IntoView {
                             ctx.read(move |d| d.applicant.education.get(i).map(|e| e.origin).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.education.get_mut(i) { e.origin = v })}
                         <button type="button" class="link-button"
-                            on:click=move |_| draft.update(|d| { if i < d.applicant.education.len() { d.applicant.education.remove(i); } })>
+                            on:click=move |_| {
+                                draft.update(|d| { if i < d.applicant.education.len() { d.applicant.education.remove(i); } });
+                                // The button is gone with its entry; 添加 is the next place to be.
+                                focus_after_render("education-add");
+                            }>
                             {format!("删除第 {} 条学历", i + 1)}
                         </button>
                     </fieldset>
@@ -313,7 +318,10 @@ fn WorkSection(ctx: FormCtx) -> impl IntoView {
                             Some("有行政职务的，佐证材料要加上行政任命文件"), None,
                             read(|w| w.administrative_post.clone()), write(|w, v| w.administrative_post = v))}
                         <button type="button" class="link-button"
-                            on:click=move |_| draft.update(|d| { if i < d.applicant.work.len() { d.applicant.work.remove(i); } })>
+                            on:click=move |_| {
+                                draft.update(|d| { if i < d.applicant.work.len() { d.applicant.work.remove(i); } });
+                                focus_after_render("work-add");
+                            }>
                             {format!("删除第 {} 条工作经历", i + 1)}
                         </button>
                     </fieldset>

@@ -97,9 +97,11 @@ test("duplicate, and delete with 撤销", async () => {
   assert.equal(await page.locator("fieldset[data-entry]").count(), 2);
   await page.locator('fieldset[data-entry="1"]').getByRole("button", { name: "删除" }).click();
   await page.getByText("已删除「一种夹具」。").waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "undo-delete"); // 撤销 is next
   assert.equal(await page.locator("fieldset[data-entry]").count(), 1);
   await page.getByRole("button", { name: "撤销" }).click();
   assert.equal(await page.locator("fieldset[data-entry]").count(), 2);
+  await page.waitForFunction(() => document.activeElement?.id === "ach-1-title"); // back in the entry
   await context.close();
 });
 

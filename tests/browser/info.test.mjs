@@ -142,3 +142,18 @@ test("the pledge needs the box, the same name and a date", async () => {
   assert.equal((await status.textContent()).trim(), "已完成");
   await context.close();
 });
+
+test("deleting an education or work entry leaves focus on its 添加 button, not the page body", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  for (const [add, remove, addId] of [
+    ["添加一条学历", "删除第 2 条学历", "education-add"],
+    ["添加一条工作经历", "删除第 2 条工作经历", "work-add"],
+  ]) {
+    await page.getByRole("button", { name: add }).click();
+    await page.getByRole("button", { name: add }).click();
+    await page.getByRole("button", { name: remove }).click();
+    await page.waitForFunction((id) => document.activeElement?.id === id, addId);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
