@@ -135,7 +135,7 @@ fn EvidenceRow(
                 match file_store::put(&bytes, mime).await {
                     // Another applicant was opened meanwhile: this file is not theirs.
                     Ok(file_id) if !persistence.same_applicant(applicant) => {
-                        delete_if_unused(persistence, file_id).await;
+                        file_store::delete_unused(persistence, vec![file_id]).await;
                     }
                     Ok(file_id) => {
                         let previous = draft
@@ -153,7 +153,7 @@ fn EvidenceRow(
                             );
                         });
                         if let Some(old) = previous.filter(|old| *old != file_id) {
-                            delete_if_unused(persistence, old).await;
+                            file_store::delete_unused(persistence, vec![old]).await;
                         }
                     }
                     Err(message) => {
@@ -200,7 +200,9 @@ fn EvidenceRow(
             // The remove button is gone with the file: the item's file chooser comes next.
             focus_after_render(&input_id_after_remove);
             if let Some(record) = taken {
-                spawn_local(delete_if_unused(persistence, record.file_id));
+                spawn_local(async move {
+                    file_store::delete_unused(persistence, vec![record.file_id]).await;
+                });
             }
         }
     };
@@ -273,9 +275,4 @@ fn EvidenceRow(
             </Show>
         </li>
     }
-}
-
-/// Deletes a stored file unless another item, the photo or another applicant still uses it.
-async fn delete_if_unused(persistence: Persistence, file_id: String) {
-    file_store::delete_unused(persistence, vec![file_id]).await;
 }
