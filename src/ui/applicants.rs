@@ -1,9 +1,10 @@
 //! The 申报人 page: the applicants kept in this browser, to create, rename, switch between and
 //! delete (help sessions where staff work with one applicant after another on one computer).
 
+use super::confirm::InlineConfirm;
 use super::file_store;
+use super::focus_after_render;
 use super::persist::Persistence;
-use super::{focus_after_render, on_escape};
 use crate::rules::progress::Page;
 use crate::rules::roster::{RosterEntry, LABEL_MAX_CHARS};
 use leptos::prelude::*;
@@ -106,7 +107,7 @@ pub fn Applicants() -> impl IntoView {
         let confirm_delete = {
             let id = id.clone();
             let name = name.clone();
-            move |_| {
+            Callback::new(move |_: ()| {
                 deleting.set(None);
                 match persistence.remove(&id) {
                     Ok(files) => {
@@ -125,7 +126,7 @@ pub fn Applicants() -> impl IntoView {
                         focus_after_render("applicants-status");
                     }
                 }
-            }
+            })
         };
         let heading_id = format!("applicant-{id}");
         let delete_button_id = format!("delete-{id}");
@@ -159,35 +160,18 @@ pub fn Applicants() -> impl IntoView {
                         on:click=move |_| {
                             renaming.set(None);
                             deleting.set(Some(delete_id.clone()));
-                            focus_after_render("delete-dialog");
                         }>"删除"</button>
                 </div>
                 <Show when=move || renaming_this.get()>
                     <RenameForm entry_id=id.clone() current=name_for_rename.clone() renaming=renaming outcome=outcome/>
                 </Show>
                 <Show when=move || deleting_this.get()>
-                    <div class="confirm" id="delete-dialog" tabindex="-1" role="alertdialog"
-                        on:keydown=on_escape({
-                            let back = delete_button_id.clone();
-                            move || {
-                                deleting.set(None);
-                                focus_after_render(&back);
-                            }
-                        })
-                        aria-labelledby="delete-title" aria-describedby="delete-detail">
-                        <p id="delete-title"><strong>{delete_title.clone()}</strong></p>
-                        <p id="delete-detail">"其填写内容，以及只有这位申报人用到的照片和附件，都会从这个浏览器删除，无法恢复。需要保留的话，请先切换到这位申报人，在总览页导出备份。"</p>
-                        <div class="button-row">
-                            <button type="button" class="button button--warning" on:click=confirm_delete.clone()>"确定删除"</button>
-                            <button type="button" class="button button--secondary" on:click={
-                                let back = delete_button_id.clone();
-                                move |_| {
-                                    deleting.set(None);
-                                    focus_after_render(&back);
-                                }
-                            }>"取消"</button>
-                        </div>
-                    </div>
+                    <InlineConfirm id="delete-dialog".to_string() opener_id=delete_button_id.clone()
+                        title=delete_title.clone()
+                        detail="其填写内容，以及只有这位申报人用到的照片和附件，都会从这个浏览器删除，无法恢复。需要保留的话，请先切换到这位申报人，在总览页导出备份。"
+                        confirm_label="确定删除"
+                        on_confirm=confirm_delete
+                        on_cancel=Callback::new(move |_| deleting.set(None))/>
                 </Show>
             </li>
         }

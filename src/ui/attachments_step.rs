@@ -1,9 +1,10 @@
 //! Step 5 上传相关附件: the evidence checklist the rules core builds from the draft, a file per
 //! item checked at once on its bytes, kept in IndexedDB (one copy per distinct file).
 
+use super::confirm::InlineConfirm;
 use super::info_step::assessment_memo;
 use super::persist::Persistence;
-use super::{file_store, focus_after_render, on_escape};
+use super::{file_store, focus_after_render};
 use crate::rules::draft::{AttachmentRecord, Draft};
 use crate::rules::evidence::{EvidenceItem, Place};
 use crate::rules::pdf::{check_evidence_file, file_type, inspect_pdf, EvidenceCheck, FileType};
@@ -184,11 +185,11 @@ fn EvidenceRow(
     };
     let remove_button_id = format!("remove-{}", item.id);
     let remove_dialog_id = format!("remove-dialog-{}", item.id);
-    let (opener_id, opened_id) = (remove_button_id.clone(), remove_dialog_id.clone());
+    let opener_id = remove_button_id.clone();
     let remove = {
         let id = id.clone();
         let input_id_after_remove = input_id.clone();
-        move |_| {
+        Callback::new(move |_: ()| {
             let taken = draft.with_untracked(|d| d.attachments.get(&id).cloned());
             draft.update(|d| {
                 d.attachments.remove(&id);
@@ -204,7 +205,7 @@ fn EvidenceRow(
                     file_store::delete_unused(persistence, vec![record.file_id]).await;
                 });
             }
-        }
+        })
     };
     let status = move || match record.get() {
         None => ("missing", "未提供"),
@@ -243,35 +244,14 @@ fn EvidenceRow(
             </ul>
             <Show when=move || record.with(Option::is_some)>
                 <button type="button" class="link-button" id=opener_id.clone()
-                    on:click={
-                        let dialog = opened_id.clone();
-                        move |_| {
-                            confirm_remove.set(true);
-                            focus_after_render(&dialog);
-                        }
-                    }>"移除文件"</button>
+                    on:click=move |_| confirm_remove.set(true)>"移除文件"</button>
             </Show>
             <Show when=move || confirm_remove.get()>
-                <div class="confirm" id=remove_dialog_id.clone() tabindex="-1" role="alertdialog" aria-label="确认移除文件"
-                    on:keydown=on_escape({
-                        let back = remove_button_id.clone();
-                        move || {
-                            confirm_remove.set(false);
-                            focus_after_render(&back);
-                        }
-                    })>
-                    <p><strong>"确定移除这个文件吗？"</strong></p>
-                    <div class="button-row">
-                        <button type="button" class="button button--warning" on:click=remove.clone()>"确定移除"</button>
-                        <button type="button" class="button button--secondary" on:click={
-                            let back = remove_button_id.clone();
-                            move |_| {
-                                confirm_remove.set(false);
-                                focus_after_render(&back);
-                            }
-                        }>"取消"</button>
-                    </div>
-                </div>
+                <InlineConfirm id=remove_dialog_id.clone() opener_id=remove_button_id.clone()
+                    title="确定移除这个文件吗？".to_string()
+                    confirm_label="确定移除"
+                    on_confirm=remove
+                    on_cancel=Callback::new(move |_| confirm_remove.set(false))/>
             </Show>
         </li>
     }

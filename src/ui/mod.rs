@@ -4,6 +4,7 @@ mod achievements_step;
 mod applicants;
 mod attachments_step;
 mod backup_panel;
+mod confirm;
 mod download;
 mod fields;
 mod file_store;

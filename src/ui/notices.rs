@@ -1,9 +1,10 @@
 //! The save indicator, the notices about the draft the app started from, and 重新开始.
 
+use super::confirm::InlineConfirm;
 use super::download::offer_text_file;
 use super::file_store;
+use super::focus_after_render;
 use super::persist::{Persistence, SaveState, StartNotice};
-use super::{focus_after_render, on_escape};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -41,43 +42,25 @@ pub fn SaveBar() -> impl IntoView {
                 aria-controls="restart-confirm"
                 on:click=move |_| {
                     confirming.update(|c| *c = !*c);
-                    if confirming.get_untracked() {
-                        focus_after_render("restart-confirm");
-                    }
                 }>
                 "重新开始"
             </button>
         </div>
         <Show when=move || confirming.get()>
-            <div class="confirm" id="restart-confirm" tabindex="-1" role="alertdialog" aria-labelledby="restart-title"
-                on:keydown=on_escape(move || {
+            <InlineConfirm id="restart-confirm".to_string() opener_id="restart-button".to_string()
+                title=format!("确定要清空申报人「{}」的全部填写内容和文件，从头开始吗？", persistence.current_name())
+                detail="其他申报人不受影响。清空后无法恢复；如果以后还要用这些内容，请先在总览页导出备份。"
+                confirm_label="确定清空"
+                on_confirm=Callback::new(move |_| {
+                    let files = persistence.restart();
+                    spawn_local(async move {
+                        file_store::delete_unused(persistence, files).await;
+                    });
                     confirming.set(false);
-                    focus_after_render("restart-button");
-                })>
-                <p id="restart-title"><strong>{move || format!("确定要清空申报人「{}」的全部填写内容和文件，从头开始吗？", persistence.current_name())}</strong></p>
-                <p>"其他申报人不受影响。清空后无法恢复；如果以后还要用这些内容，请先在总览页导出备份。"</p>
-                <div class="button-row">
-                    <button type="button" class="button button--warning"
-                        on:click=move |_| {
-                            let files = persistence.restart();
-                            spawn_local(async move {
-                                file_store::delete_unused(persistence, files).await;
-                            });
-                            confirming.set(false);
-                            window().location().set_hash("#/").ok();
-                            focus_after_render("main-heading");
-                        }>
-                        "确定清空"
-                    </button>
-                    <button type="button" class="button button--secondary"
-                        on:click=move |_| {
-                            confirming.set(false);
-                            focus_after_render("restart-button");
-                        }>
-                        "取消"
-                    </button>
-                </div>
-            </div>
+                    window().location().set_hash("#/").ok();
+                    focus_after_render("main-heading");
+                })
+                on_cancel=Callback::new(move |_| confirming.set(false))/>
         </Show>
     }
 }

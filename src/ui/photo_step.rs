@@ -1,9 +1,10 @@
 //! Step 1 上传证件照: choose or drop a photo, show the rules core's checks beside a preview, make a
 //! compliant copy, keep the file in IndexedDB across reloads.
 
+use super::confirm::InlineConfirm;
 use super::download::offer_bytes_file;
 use super::persist::Persistence;
-use super::{file_store, focus_after_render, imaging, on_escape};
+use super::{file_store, focus_after_render, imaging};
 use crate::rules::draft::PhotoRecord;
 use crate::rules::photo::{
     all_hard_checks_pass, background_check, check_photo_bytes, mb, plan_crop, size_check,
@@ -209,7 +210,7 @@ pub fn PhotoStep() -> impl IntoView {
         }
     };
 
-    let delete = move |_| {
+    let delete = move || {
         let record = draft.with_untracked(|d| d.photo.clone());
         draft.update(|d| d.photo = None);
         shown.update(|s| {
@@ -276,29 +277,15 @@ pub fn PhotoStep() -> impl IntoView {
                         aria-expanded=move || confirm_delete.get().to_string()
                         on:click=move |_| {
                             confirm_delete.update(|c| *c = !*c);
-                            if confirm_delete.get_untracked() {
-                                focus_after_render("delete-photo-dialog");
-                            }
                         }>"删除照片"</button>
                 </Show>
                 <Show when=move || confirm_delete.get()>
-                    <div class="confirm" id="delete-photo-dialog" tabindex="-1" role="alertdialog"
-                        aria-labelledby="delete-photo-title"
-                        on:keydown=on_escape(move || {
-                            confirm_delete.set(false);
-                            focus_after_render("delete-photo-button");
-                        })>
-                        <p id="delete-photo-title"><strong>"确定删除这张照片吗？"</strong></p>
-                        <p>"照片会从本机浏览器中删除，无法恢复。"</p>
-                        <div class="button-row">
-                            <button type="button" class="button button--warning" on:click=delete>"确定删除"</button>
-                            <button type="button" class="button button--secondary"
-                                on:click=move |_| {
-                                    confirm_delete.set(false);
-                                    focus_after_render("delete-photo-button");
-                                }>"取消"</button>
-                        </div>
-                    </div>
+                    <InlineConfirm id="delete-photo-dialog".to_string() opener_id="delete-photo-button".to_string()
+                        title="确定删除这张照片吗？".to_string()
+                        detail="照片会从本机浏览器中删除，无法恢复。"
+                        confirm_label="确定删除"
+                        on_confirm=Callback::new(move |_| delete())
+                        on_cancel=Callback::new(move |_| confirm_delete.set(false))/>
                 </Show>
             </div>
         </Show>
