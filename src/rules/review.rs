@@ -503,33 +503,20 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         })
         .collect();
 
-    vec![
-        AnswerSection {
-            step: Step::Photo,
-            title: Step::Photo.title().into(),
-            rows: photo,
-        },
-        AnswerSection {
-            step: Step::Pledge,
-            title: Step::Pledge.title().into(),
-            rows: pledge,
-        },
-        AnswerSection {
-            step: Step::Info,
-            title: Step::Info.title().into(),
-            rows: info,
-        },
-        AnswerSection {
-            step: Step::Achievements,
-            title: Step::Achievements.title().into(),
-            rows: archive,
-        },
-        AnswerSection {
-            step: Step::Attachments,
-            title: Step::Attachments.title().into(),
-            rows: attachments,
-        },
+    [
+        (Step::Photo, photo),
+        (Step::Pledge, pledge),
+        (Step::Info, info),
+        (Step::Achievements, archive),
+        (Step::Attachments, attachments),
     ]
+    .into_iter()
+    .map(|(step, rows)| AnswerSection {
+        step,
+        title: step.title().into(),
+        rows,
+    })
+    .collect()
 }
 
 #[cfg(test)]
