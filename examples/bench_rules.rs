@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::time::Instant;
 use zhicheng_yanlian::rules::applicant::*;
 use zhicheng_yanlian::rules::assess::assess;
-use zhicheng_yanlian::rules::score_table::table;
+use zhicheng_yanlian::rules::rules_file::table;
 
 fn applicant() -> Applicant {
     let rows: Vec<&str> = table().rows.iter().map(|r| r.id.as_str()).collect();

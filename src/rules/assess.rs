@@ -5,7 +5,8 @@ use super::applicant::Applicant;
 use super::education::{check_continuing_education, check_evaluations, CeReport, EvaluationReport};
 use super::eligibility::{check, Eligibility};
 use super::evidence::{required_evidence, EvidenceItem};
-use super::plan::{plan_by_choice, Plan};
+use super::plan::Plan;
+use super::rules_file::plan_by_choice;
 use super::scoring::{score, ScoreBreakdown};
 
 #[derive(Clone, Debug, PartialEq)]

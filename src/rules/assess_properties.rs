@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::rules::applicant::*;
-use crate::rules::score_table::table;
+use crate::rules::rules_file::table;
 use crate::rules::scoring::Section;
 use proptest::prelude::*;
 

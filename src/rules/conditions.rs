@@ -311,16 +311,21 @@ pub(crate) fn honour_cond(a: &Applicant, listed: &[SkillHonour]) -> Cond {
     }
 }
 
-pub(crate) fn other_title_cond(a: &Applicant, held: TitleLevel, f: &Facts) -> (Cond, YearsFigure) {
+pub(crate) fn other_title_cond(
+    a: &Applicant,
+    held: TitleLevel,
+    years: u32,
+    f: &Facts,
+) -> (Cond, YearsFigure) {
     let what = format!("任其他专业{}职务", held.label());
     let start = match a.other_title {
         TitleLevel::Unknown | TitleLevel::NoTitle => {
             let m = format!(
-                "转（兼）评须已任其他专业{}职务 1 年以上，请填写其他专业职称",
+                "转（兼）评须已任其他专业{}职务 {years} 年以上，请填写其他专业职称",
                 held.label()
             );
             let figure = YearsFigure {
-                required: 1,
+                required: years,
                 have: None,
                 what,
                 missing: Some(m.clone()),
@@ -339,7 +344,7 @@ pub(crate) fn other_title_cond(a: &Applicant, held: TitleLevel, f: &Facts) -> (C
                 t.label()
             );
             let figure = YearsFigure {
-                required: 1,
+                required: years,
                 have: None,
                 what,
                 missing: Some(m.clone()),
@@ -349,5 +354,5 @@ pub(crate) fn other_title_cond(a: &Applicant, held: TitleLevel, f: &Facts) -> (C
         _ => CivilDate::parse(&a.other_title_date)
             .map_err(|e| format!("请填写取得其他专业职称的日期（{}）", e.message())),
     };
-    years_cond(start, 1, &what, f.cutoff)
+    years_cond(start, years, &what, f.cutoff)
 }

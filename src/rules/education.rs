@@ -7,19 +7,36 @@ use super::plan::Plan;
 use super::verdict::{num, Status, Verdict};
 use std::collections::BTreeMap;
 
-/// 第六条 from 2017 (温人社发〔2017〕264号); before 2017 the standard is a 32-hour total.
-pub const TOTAL_HOURS: f64 = 90.0;
-pub const PROFESSIONAL_HOURS: f64 = 60.0;
-pub const PUBLIC_HOURS: f64 = 18.0;
-pub const TOTAL_HOURS_BEFORE_2017: f64 = 32.0;
-pub const STANDARD_FROM_YEAR: i32 = 2017;
+/// The hours of 第六条 from the rules in use: from `standard_from_year` (2017, 温人社发〔2017〕264号)
+/// `standard` a year (90), of which 专业科目 and 公需 at least (60, 18); before, a `standard_before`
+/// total (32).
+struct Standard {
+    total: f64,
+    total_before: f64,
+    from_year: i32,
+    professional: f64,
+    public: f64,
+}
+
+fn standard() -> Standard {
+    let rules = super::rules_file::active();
+    let ce = &rules.conditions.score_table.basic.continuing_education;
+    Standard {
+        total: ce.standard,
+        total_before: ce.standard_before,
+        from_year: ce.standard_from_year,
+        professional: rules.conditions.continuing_education.professional,
+        public: rules.conditions.continuing_education.public,
+    }
+}
 
 /// The yearly total the rules expect in `year`.
 pub fn standard_hours(year: i32) -> f64 {
-    if year < STANDARD_FROM_YEAR {
-        TOTAL_HOURS_BEFORE_2017
+    let s = standard();
+    if year < s.from_year {
+        s.total_before
     } else {
-        TOTAL_HOURS
+        s.total
     }
 }
 
@@ -93,17 +110,18 @@ pub fn check_year(year: i32, hours: Option<YearHours>) -> CeYearCheck {
         };
     };
     let mut shortfalls = Vec::new();
-    if year >= STANDARD_FROM_YEAR {
-        if h.professional < PROFESSIONAL_HOURS {
+    let s = standard();
+    if year >= s.from_year {
+        if h.professional < s.professional {
             shortfalls.push(format!(
                 "{year} 年专业科目差 {} 学时",
-                num(PROFESSIONAL_HOURS - h.professional)
+                num(s.professional - h.professional)
             ));
         }
-        if h.public() < PUBLIC_HOURS {
+        if h.public() < s.public {
             shortfalls.push(format!(
                 "{year} 年公需科目（一般公需 + 行业公需）差 {} 学时",
-                num(PUBLIC_HOURS - h.public())
+                num(s.public - h.public())
             ));
         }
     }
@@ -141,13 +159,15 @@ pub fn check_continuing_education(applicant: &Applicant, plan: &Plan) -> CeRepor
         .map(|y| y.to_string())
         .collect::<Vec<_>>()
         .join("、");
+    let s = standard();
+    let (total, professional, public) = (num(s.total), num(s.professional), num(s.public));
     match status {
         Status::Met => messages.push(format!(
-            "{listed} 年继续教育学时均已达标（每年合计 90 学时，其中专业科目 60、公需科目 18）"
+            "{listed} 年继续教育学时均已达标（每年合计 {total} 学时，其中专业科目 {professional}、公需科目 {public}）"
         )),
-        _ => messages.push(
-            "第六条要求每年继续教育不少于 90 学时（专业科目不少于 60 学时，一般公需和行业公需不少于 18 学时）；请在温州继续教育网补齐学时，学时齐了再申报".to_string(),
-        ),
+        _ => messages.push(format!(
+            "第六条要求每年继续教育不少于 {total} 学时（专业科目不少于 {professional} 学时，一般公需和行业公需不少于 {public} 学时）；请在温州继续教育网补齐学时，学时齐了再申报",
+        )),
     }
     let bonus_years = by_year
         .iter()
@@ -159,7 +179,7 @@ pub fn check_continuing_education(applicant: &Applicant, plan: &Plan) -> CeRepor
         verdict: Verdict {
             id: "general.continuing_education".into(),
             cite: "第六条".into(),
-            title: format!("{listed} 年每年继续教育不少于 90 学时（专业科目 60、公需科目 18）"),
+            title: format!("{listed} 年每年继续教育不少于 {total} 学时（专业科目 {professional}、公需科目 {public}）"),
             status,
             messages,
             shortfall: None,
@@ -271,7 +291,7 @@ pub fn check_evaluations(applicant: &Applicant, plan: &Plan) -> EvaluationReport
 mod tests {
     use super::*;
     use crate::rules::applicant::{AnnualEvaluation, ContinuingEducationYear};
-    use crate::rules::plan::latest_plan;
+    use crate::rules::rules_file::latest_plan;
 
     fn ce(year: i32, general: f64, industry: f64, professional: f64) -> ContinuingEducationYear {
         ContinuingEducationYear {

@@ -7,7 +7,7 @@ use super::applicant::{Applicant, ApplyMode, Appointment, Level, QualificationTy
 use super::education;
 use super::hints::{self, Hint};
 use super::plan::Plan;
-use super::score_table::table;
+use super::rules_file::table;
 use super::scoring::ScoreBreakdown;
 use super::verdict::{Status, Verdict};
 
@@ -150,6 +150,9 @@ fn insurance_verdict(a: &Applicant, plan: &Plan) -> Verdict {
             plan.notice.as_str()
         }
     );
+    let n = super::rules_file::active()
+        .conditions
+        .social_insurance_months;
     let (status, message, shortfall) = match a.wenzhou_insurance_months {
         None => (
             Status::Missing,
@@ -159,21 +162,23 @@ fn insurance_verdict(a: &Applicant, plan: &Plan) -> Verdict {
             ),
             None,
         ),
-        Some(m) if m > 3 => (
+        Some(m) if m > n => (
             Status::Met,
-            format!("在温社保缴纳 {m} 个月，超过 3 个月"),
+            format!("在温社保缴纳 {m} 个月，超过 {n} 个月"),
             None,
         ),
         Some(m) => (
             Status::NotMet,
-            format!("申报截止日前须有 3 个月以上（超过 3 个月）的在温社保缴纳记录，现有 {m} 个月"),
-            Some(format!("还差 {} 个月", 4 - m)),
+            format!(
+                "申报截止日前须有 {n} 个月以上（超过 {n} 个月）的在温社保缴纳记录，现有 {m} 个月"
+            ),
+            Some(format!("还差 {} 个月", n + 1 - m)),
         ),
     };
     Verdict {
         id: "general.insurance".into(),
         cite: cite.clone(),
-        title: "申报截止日之前有 3 个月以上的在温社保缴纳记录".into(),
+        title: format!("申报截止日之前有 {n} 个月以上的在温社保缴纳记录"),
         status,
         messages: vec![format!("{message}（{cite}）")],
         shortfall,

@@ -2,7 +2,7 @@ use super::*;
 use crate::rules::applicant::{
     Education, EducationLevel, SkillHonour, SkillLevel, TitleLevel, WorkKind, WorkPeriod, YesNo,
 };
-use crate::rules::plan::latest_plan;
+use crate::rules::rules_file::latest_plan;
 use crate::rules::scoring::{score, ScoreBreakdown};
 
 fn edu(level: EducationLevel, related: YesNo) -> Education {

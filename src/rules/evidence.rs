@@ -8,7 +8,7 @@ use super::applicant::{
 use super::date::CivilDate;
 use super::eligibility::PortalAdvice;
 use super::plan::Plan;
-use super::score_table::table;
+use super::rules_file::table;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

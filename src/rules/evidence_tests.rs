@@ -2,7 +2,7 @@ use super::*;
 use crate::rules::applicant::{
     Achievement, Education, EducationLevel, SkillLevel, WorkKind, WorkPeriod,
 };
-use crate::rules::plan::latest_plan;
+use crate::rules::rules_file::latest_plan;
 
 fn ids(items: &[EvidenceItem]) -> Vec<&str> {
     items.iter().map(|i| i.id.as_str()).collect()

@@ -248,7 +248,7 @@ fn direct_promotion(a: &Applicant, plan: &Plan) -> Vec<Hint> {
 mod tests {
     use super::*;
     use crate::rules::applicant::{Education, EducationLevel};
-    use crate::rules::plan::latest_plan;
+    use crate::rules::rules_file::latest_plan;
 
     fn edu(level: EducationLevel, graduated: &str) -> Education {
         Education {

@@ -5,7 +5,7 @@ use super::assess::assess_with_plan;
 use super::date::CivilDate;
 use super::draft::Draft;
 use super::form_checks::{has_invalid, has_missing, info_problems, pledge_problems, FormProblem};
-use super::plan::plan_by_choice;
+use super::rules_file::plan_by_choice;
 use super::verdict::Status;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -11,6 +11,7 @@ use super::conditions::{
 };
 use super::eligibility::{RouteVerdict, YearsFigure};
 use super::plan::Plan;
+use super::rules_file::Conditions;
 use super::scoring::ScoreBreakdown;
 use super::verdict::{num, Status, Verdict};
 
@@ -30,10 +31,10 @@ const ENGINEER_HONOURS: &[SkillHonour] = &[
     SkillHonour::ProvincialTopSkilled,
 ];
 
+/// A route's logic: what it leads to on the portal. Its article, text and years are data (the
+/// rules file's `conditions.routes`, by `id`).
 struct RouteDef {
     id: &'static str,
-    cite: &'static str,
-    title: &'static str,
     level: Level,
     mode: ApplyMode,
     qualification_type: QualificationType,
@@ -41,11 +42,9 @@ struct RouteDef {
 }
 
 macro_rules! route {
-    ($id:expr, $cite:expr, $title:expr, $level:ident, $mode:ident, $qt:ident, $ap:ident) => {
+    ($id:expr, $level:ident, $mode:ident, $qt:ident, $ap:ident) => {
         RouteDef {
             id: $id,
-            cite: $cite,
-            title: $title,
             level: Level::$level,
             mode: ApplyMode::$mode,
             qualification_type: QualificationType::$qt,
@@ -55,164 +54,44 @@ macro_rules! route {
 }
 
 const ROUTES: &[RouteDef] = &[
-    route!(
-        "8.1.a",
-        "第八条（一）",
-        "高中毕业，从事相关专业工作 6 年以上",
-        Technician,
-        Normal,
-        NoQualification,
-        No
-    ),
-    route!(
-        "8.1.b",
-        "第八条（一）",
-        "非相关相近专业大学专科毕业，从事相关工作满 2 年",
-        Technician,
-        Normal,
-        NoQualification,
-        No
-    ),
+    route!("8.1.a", Technician, Normal, NoQualification, No),
+    route!("8.1.b", Technician, Normal, NoQualification, No),
     route!(
         "8.2",
-        "第八条（二）",
-        "取得相关工种中级工职业技能等级后从事专业技术工作满 2 年",
         Technician,
         SkilledTalent,
         VocationalQualification,
         No
     ),
-    route!(
-        "9.1.a",
-        "第九条（一）",
-        "本专业或相近专业大学专科学历，取得技术员资格后实际从事技术员工作 1 年以上",
-        AssistantEngineer,
-        Normal,
-        TitleQualification,
-        No
-    ),
-    route!(
-        "9.1.b",
-        "第九条（一）",
-        "本专业或相近专业中专学历，取得技术员资格后实际从事技术员工作 4 年以上",
-        AssistantEngineer,
-        Normal,
-        TitleQualification,
-        No
-    ),
-    route!(
-        "9.1.c",
-        "第九条（一）",
-        "非相关相近专业大学专科毕业，从事相关专业工作满 5 年",
-        AssistantEngineer,
-        Normal,
-        NoQualification,
-        No
-    ),
-    route!(
-        "9.1.d",
-        "第九条（一）",
-        "高中毕业，从事相关专业工作 10 年以上",
-        AssistantEngineer,
-        Normal,
-        NoQualification,
-        No
-    ),
+    route!("9.1.a", AssistantEngineer, Normal, TitleQualification, No),
+    route!("9.1.b", AssistantEngineer, Normal, TitleQualification, No),
+    route!("9.1.c", AssistantEngineer, Normal, NoQualification, No),
+    route!("9.1.d", AssistantEngineer, Normal, NoQualification, No),
     route!(
         "9.2",
-        "第九条（二）",
-        "取得相关工种高级工职业技能等级后从事专业技术工作满 2 年",
         AssistantEngineer,
         SkilledTalent,
         VocationalQualification,
         No
     ),
-    route!(
-        "9.3",
-        "第九条（三）",
-        "浙江省技术能手、省级一类竞赛前五名、省级二类竞赛前三名或省“百千万”优秀技能人才",
-        AssistantEngineer,
-        SkilledTalent,
-        NoQualification,
-        No
-    ),
-    route!(
-        "9.4",
-        "第九条（四）",
-        "任其他专业助理工程师职务 1 年以上，转（兼）评",
-        AssistantEngineer,
-        Transfer,
-        TitleQualification,
-        No
-    ),
-    route!(
-        "10.1.a",
-        "第十条（一）",
-        "本专业或相近专业研究生学历或硕士学位，取得助理工程师资格后实际从事助理工程师工作 2 年以上",
-        Engineer,
-        Normal,
-        TitleQualification,
-        Yes
-    ),
-    route!(
-        "10.1.b",
-        "第十条（一）",
-        "本专业或相近专业大学专科或本科学历，取得助理工程师资格后实际从事助理工程师工作 4 年以上",
-        Engineer,
-        Normal,
-        TitleQualification,
-        Yes
-    ),
-    route!(
-        "10.2",
-        "第十条（二）",
-        "取得相关工种技师职业技能等级后从事专业技术工作满 3 年",
-        Engineer,
-        SkilledTalent,
-        VocationalQualification,
-        No
-    ),
-    route!(
-        "10.3",
-        "第十条（三）",
-        "省级技能大师工作室领办人、省首席技师、全国技术能手等所列技能荣誉",
-        Engineer,
-        SkilledTalent,
-        NoQualification,
-        No
-    ),
-    route!(
-        "10.4",
-        "第十条（四）",
-        "破格：自评分达到 25 分，且由 2 名副高级以上专家署名推荐，提前申报不超过 1 年",
-        Engineer,
-        Exceptional,
-        TitleQualification,
-        Yes
-    ),
-    route!(
-        "10.5",
-        "第十条（五）",
-        "任其他专业工程师职务 1 年以上，转（兼）评",
-        Engineer,
-        Transfer,
-        TitleQualification,
-        Yes
-    ),
+    route!("9.3", AssistantEngineer, SkilledTalent, NoQualification, No),
+    route!("9.4", AssistantEngineer, Transfer, TitleQualification, No),
+    route!("10.1.a", Engineer, Normal, TitleQualification, Yes),
+    route!("10.1.b", Engineer, Normal, TitleQualification, Yes),
+    route!("10.2", Engineer, SkilledTalent, VocationalQualification, No),
+    route!("10.3", Engineer, SkilledTalent, NoQualification, No),
+    route!("10.4", Engineer, Exceptional, TitleQualification, Yes),
+    route!("10.5", Engineer, Transfer, TitleQualification, Yes),
 ];
 
 /// The years 第十条（一） requires of this applicant's education: 2 with a related 研究生
 /// education, 4 otherwise (used by 破格, which may be at most 1 year early).
-fn engineer_title_years(a: &Applicant) -> u32 {
+fn engineer_title_years(a: &Applicant, c: &Conditions) -> u32 {
     let postgraduate = a
         .education
         .iter()
         .any(|e| e.level.tier() >= 5 && e.relatedness().is_related());
-    if postgraduate {
-        2
-    } else {
-        4
-    }
+    c.route_years(if postgraduate { "10.1.a" } else { "10.1.b" })
 }
 
 fn evaluate_route(
@@ -220,7 +99,12 @@ fn evaluate_route(
     a: &Applicant,
     f: &Facts,
     score: Option<&ScoreBreakdown>,
+    c: &Conditions,
 ) -> RouteVerdict {
+    let years = c.route_years(def.id);
+    let text = c.route(def.id);
+    let cite = text.map_or(def.id, |t| t.cite.as_str());
+    let route_title = text.map_or("", |t| t.title.as_str());
     let prof = |n: u32| {
         years_cond(
             f.professional_start.clone(),
@@ -233,36 +117,34 @@ fn evaluate_route(
     let mut title = None;
     let conds: Vec<Cond> = match def.id {
         "8.1.a" | "9.1.d" => {
-            let n = if def.id == "8.1.a" { 6 } else { 10 };
-            let (c, fig) = prof(n);
+            let (c, fig) = prof(years);
             professional = Some(fig);
             vec![education_cond(a, 1, false, "高中及以上学历"), c]
         }
         "8.1.b" | "9.1.c" => {
-            let n = if def.id == "8.1.b" { 2 } else { 5 };
-            let (c, fig) = prof(n);
+            let (c, fig) = prof(years);
             professional = Some(fig);
             vec![education_cond(a, 3, false, "大学专科及以上学历"), c]
         }
         "9.1.a" | "9.1.b" | "10.1.a" | "10.1.b" => {
-            let (tier, n, wanted, held) = match def.id {
-                "9.1.a" => (3, 1, "大学专科及以上学历", TitleLevel::Technician),
-                "9.1.b" => (2, 4, "中专及以上学历", TitleLevel::Technician),
-                "10.1.a" => (5, 2, "研究生学历或硕士学位", TitleLevel::AssistantEngineer),
-                _ => (3, 4, "大学专科或本科学历", TitleLevel::AssistantEngineer),
+            let (tier, wanted, held) = match def.id {
+                "9.1.a" => (3, "大学专科及以上学历", TitleLevel::Technician),
+                "9.1.b" => (2, "中专及以上学历", TitleLevel::Technician),
+                "10.1.a" => (5, "研究生学历或硕士学位", TitleLevel::AssistantEngineer),
+                _ => (3, "大学专科或本科学历", TitleLevel::AssistantEngineer),
             };
-            let (c, fig) = title_years_cond(a, held, n, f);
+            let (c, fig) = title_years_cond(a, held, years, f);
             title = Some(fig);
-            professional = Some(prof(n).1);
+            professional = Some(prof(years).1);
             vec![education_cond(a, tier, true, wanted), c]
         }
         "8.2" | "9.2" | "10.2" => {
-            let (min, n) = match def.id {
-                "8.2" => (SkillLevel::Intermediate, 2),
-                "9.2" => (SkillLevel::Advanced, 2),
-                _ => (SkillLevel::Technician, 3),
+            let min = match def.id {
+                "8.2" => SkillLevel::Intermediate,
+                "9.2" => SkillLevel::Advanced,
+                _ => SkillLevel::Technician,
             };
-            let (c, fig) = skill_years_cond(a, min, n, f);
+            let (c, fig) = skill_years_cond(a, min, years, f);
             professional = Some(fig);
             vec![c]
         }
@@ -274,11 +156,11 @@ fn evaluate_route(
             } else {
                 TitleLevel::Engineer
             };
-            let (c, _) = other_title_cond(a, held, f);
-            professional = Some(prof(1).1);
+            let (c, _) = other_title_cond(a, held, years, f);
+            professional = Some(prof(years).1);
             vec![c]
         }
-        _ => exceptional_conds(a, f, score, &mut professional, &mut title),
+        _ => exceptional_conds(a, f, score, c, &mut professional, &mut title),
     };
     let status = Status::all(conds.iter().map(|c| c.status));
     let only_years_short = status != Status::Met
@@ -290,7 +172,7 @@ fn evaluate_route(
     let shortfall = conds.iter().find_map(|c| c.shortfall.clone());
     let mut messages: Vec<String> = conds
         .into_iter()
-        .map(|c| format!("{}（{}）", c.message, def.cite))
+        .map(|c| format!("{}（{}）", c.message, cite))
         .collect();
     // How the professional years were counted (start inferred, 第十四条 机关 years), where they
     // are a condition of the route; the note cites its own rule.
@@ -302,8 +184,8 @@ fn evaluate_route(
     RouteVerdict {
         verdict: Verdict {
             id: def.id.to_string(),
-            cite: def.cite.to_string(),
-            title: def.title.to_string(),
+            cite: cite.to_string(),
+            title: route_title.to_string(),
             status,
             messages,
             shortfall,
@@ -322,13 +204,20 @@ fn exceptional_conds(
     a: &Applicant,
     f: &Facts,
     score: Option<&ScoreBreakdown>,
+    c: &Conditions,
     professional: &mut Option<YearsFigure>,
     title: &mut Option<YearsFigure>,
 ) -> Vec<Cond> {
-    let full = engineer_title_years(a);
-    let (mut early, _) = title_years_cond(a, TitleLevel::AssistantEngineer, full - 1, f);
+    let full = engineer_title_years(a, c);
+    let early_years = c.route_years("10.4");
+    let (mut early, _) = title_years_cond(
+        a,
+        TitleLevel::AssistantEngineer,
+        full.saturating_sub(early_years),
+        f,
+    );
     early.message = format!(
-        "任职年限未满的，提前申报原则上不超过 1 年：{}",
+        "任职年限未满的，提前申报原则上不超过 {early_years} 年：{}",
         early.message
     );
     *title = Some(title_years_cond(a, TitleLevel::AssistantEngineer, full, f).1);
@@ -391,7 +280,8 @@ pub fn check_routes(
     score: Option<&ScoreBreakdown>,
 ) -> Vec<RouteVerdict> {
     let f = facts(a, plan);
+    let c = &super::rules_file::active().conditions;
     routes_for(a.level)
-        .map(|def| evaluate_route(def, a, &f, score))
+        .map(|def| evaluate_route(def, a, &f, score, c))
         .collect()
 }

@@ -7,8 +7,9 @@ use super::date::CivilDate;
 use super::education;
 use super::eligibility::{seniority_basis, SeniorityBasis, YearsFigure};
 use super::plan::Plan;
+use super::rules_file::table;
 use super::score_achievements::achievement_lines;
-use super::score_table::{table, BasicTable, ScoreTable};
+use super::score_table::{BasicTable, ScoreTable};
 use super::verdict::num;
 use serde::Serialize;
 

@@ -3,7 +3,7 @@ use crate::rules::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, Education, EducationLevel,
     EvaluationGrade, Level, TitleLevel,
 };
-use crate::rules::plan::latest_plan;
+use crate::rules::rules_file::latest_plan;
 
 fn ach(row: &str, rank: u32, date: &str) -> Achievement {
     Achievement {

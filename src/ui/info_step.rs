@@ -16,7 +16,7 @@ use crate::rules::basic_info::{self, FieldKind, SERIES};
 use crate::rules::draft::Draft;
 use crate::rules::form_checks::info_problems;
 use crate::rules::form_fields::{parse_count, Qualification, MAX_QUALIFICATIONS};
-use crate::rules::plan::{plan_by_choice, plans};
+use crate::rules::rules_file::{plan_by_choice, plans};
 use crate::rules::verdict::Verdict;
 use leptos::prelude::*;
 
