@@ -23,6 +23,7 @@ pub mod progress;
 pub mod review;
 pub mod roster;
 pub mod routes;
+pub mod rules_changes;
 pub mod rules_file;
 pub mod score_achievements;
 pub mod score_table;
