@@ -2,7 +2,10 @@
 // index.html is fetched network-first (so a new release is picked up on the next visit) and
 // every other file of the app cache-first: trunk gives them content-hashed names, so a cached
 // file never goes stale. Drafts live in localStorage and IndexedDB and are never touched here.
-const CACHE = "zhicheng-yanlian-v2";
+const CACHE = "zhicheng-yanlian-v3";
+// The association's rules file: not content-hashed, so fetched network-first like the page and
+// kept for offline use (src/ui/rules_loader.rs reads it at start).
+const RULES = "rules/wenzhou-jidian.json";
 // The files index.html refers to: trunk writes them as ./name-<hash>.ext.
 const ASSET = /(?:href|src)="(?:\.\/)?([^"?#/]+\.(?:js|wasm|css|svg|png))"/g;
 
@@ -15,8 +18,13 @@ async function storeRelease(response) {
   const assets = [...new Set([...html.matchAll(ASSET)].map((match) => match[1]))];
   await Promise.all(assets.map((asset) => cache.match(asset).then((hit) => hit || cache.add(asset))));
   await cache.put("./", response);
+  // The rules file is stored as the site has it now (a missing one is simply not stored).
+  await fetch(RULES, { cache: "no-cache" })
+    .then((rules) => (rules.ok ? cache.put(RULES, rules) : undefined))
+    .catch(() => {});
   const wanted = new Set(assets.map((asset) => new URL(asset, self.registration.scope).href));
   wanted.add(new URL("./", self.registration.scope).href);
+  wanted.add(new URL(RULES, self.registration.scope).href);
   for (const request of await cache.keys()) {
     if (!wanted.has(request.url)) await cache.delete(request);
   }
@@ -46,6 +54,21 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.href === new URL(RULES, self.registration.scope).href) {
+    // Network first: an edited rules file reaches users on their next online visit.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(RULES, copy)));
+          }
+          return response;
+        })
+        .catch(() => caches.open(CACHE).then((cache) => cache.match(RULES)).then((hit) => hit || Response.error())),
+    );
+    return;
+  }
   const isPage = request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html");
   if (isPage) {
     event.respondWith(

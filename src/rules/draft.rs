@@ -90,6 +90,19 @@ impl Draft {
         *self == Draft::default()
     }
 
+    /// A draft keeps the round it was started with: the first time it holds anything, its
+    /// `plan_year` 0 ("today's round") becomes that year. Drafts saved before rounds were kept
+    /// this way are pinned, when read, to the round that was the default then (the latest
+    /// published). True when it changed.
+    pub fn pin_round(&mut self, year: i32) -> bool {
+        if self.applicant.plan_year == 0 && !self.is_empty() {
+            self.applicant.plan_year = year;
+            true
+        } else {
+            false
+        }
+    }
+
     pub fn to_stored(&self) -> String {
         // Serializing plain strings and numbers cannot fail; the fallback keeps this total anyway.
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
@@ -231,6 +244,22 @@ fn migrate(from_version: u64) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_keeps_the_round_it_was_started_with() {
+        let mut empty = Draft::default();
+        assert!(!empty.pin_round(2027), "an empty draft has not started");
+        assert_eq!(empty.applicant.plan_year, 0);
+        let mut started = filled();
+        assert!(started.pin_round(2027));
+        assert_eq!(started.applicant.plan_year, 2027);
+        assert!(!started.pin_round(2028), "once kept, the round stays");
+        assert_eq!(started.applicant.plan_year, 2027);
+        let mut chosen = filled();
+        chosen.applicant.plan_year = 2022;
+        assert!(!chosen.pin_round(2027));
+        assert_eq!(chosen.applicant.plan_year, 2022);
+    }
 
     fn filled() -> Draft {
         Draft {

@@ -48,6 +48,9 @@ pub struct RouteVerdict {
     pub title: Option<YearsFigure>,
     /// Every condition but the years one holds.
     pub only_years_short: bool,
+    /// For a route short only of time: the round it opens in if nothing else changes
+    /// (「按现有条件，2028 年度可走第十条（一）（届时……满 4 年）」).
+    pub opens: Option<String>,
 }
 
 /// The portal answers for the route the applicant qualifies by, and what to change.
@@ -72,6 +75,53 @@ pub struct Eligibility {
     pub summary: Vec<String>,
     pub advice: Option<PortalAdvice>,
     pub hints: Vec<Hint>,
+    /// When the routes short only of time open (one line each, see `RouteVerdict::opens`).
+    pub openings: Vec<String>,
+}
+
+/// How many later rounds are tried when looking for the one a route opens in.
+const ROUNDS_AHEAD: i32 = 15;
+
+/// For each route short only of time (years held, years worked), the first later round in which
+/// it is met if nothing else changes: the same applicant against each later plan (published, or
+/// derived from the latest published one's pattern, which the text then says).
+fn add_openings(a: &Applicant, plan: &Plan, score: &ScoreBreakdown, routes: &mut [RouteVerdict]) {
+    if !routes.iter().any(|r| r.only_years_short) {
+        return;
+    }
+    let mut waiting: Vec<usize> = (0..routes.len())
+        .filter(|&i| routes[i].only_years_short)
+        .collect();
+    for year in plan.year + 1..=plan.year + ROUNDS_AHEAD {
+        if waiting.is_empty() {
+            break;
+        }
+        let later = super::rules_file::plan_for_year(year);
+        let verdicts = check_routes(a, &later, Some(score));
+        waiting.retain(|&i| {
+            let Some(v) = verdicts
+                .iter()
+                .find(|v| v.verdict.id == routes[i].verdict.id)
+                .filter(|v| v.verdict.status == Status::Met)
+            else {
+                return true;
+            };
+            let figure = v.title.as_ref().or(v.professional.as_ref());
+            let then = figure.map_or(String::new(), |f| {
+                format!("（届时{}满 {} 年）", f.what, f.required)
+            });
+            let derived = if later.derived {
+                format!("；{year} 年度按往年规律推算，以正式通知为准")
+            } else {
+                String::new()
+            };
+            routes[i].opens = Some(format!(
+                "按现有条件，{year} 年度可走{}{then}{derived}",
+                v.verdict.cite
+            ));
+            false
+        });
+    }
 }
 
 /// The 资历 points a route's years give (量化评价标准: 2 on reaching the route's years, +0.5 per
@@ -187,7 +237,10 @@ fn insurance_verdict(a: &Applicant, plan: &Plan) -> Verdict {
 
 /// The whole eligibility answer; `score` is the self-score (for 破格).
 pub fn check(a: &Applicant, plan: &Plan, score: &ScoreBreakdown) -> Eligibility {
-    let routes = check_routes(a, plan, Some(score));
+    let mut routes = check_routes(a, plan, Some(score));
+    if a.level != Level::Unset {
+        add_openings(a, plan, score, &mut routes);
+    }
     let general = vec![
         education::check_evaluations(a, plan).verdict,
         education::check_continuing_education(a, plan).verdict,
@@ -232,8 +285,10 @@ pub fn check(a: &Applicant, plan: &Plan, score: &ScoreBreakdown) -> Eligibility 
     }
     let advice = portal_advice(a, &met);
     let hints = hints::hints(a, plan);
+    let openings = routes.iter().filter_map(|r| r.opens.clone()).collect();
     Eligibility {
         level: a.level,
+        openings,
         routes,
         general,
         status,

@@ -112,6 +112,8 @@ pub enum Page {
     DataPrivacy,
     /// 申报人: the applicants kept in this browser (help sessions), to switch between.
     Applicants,
+    /// 规则数据: the rules in use, and a check of a candidate rules file (for the association).
+    Rules,
 }
 
 impl Page {
@@ -124,6 +126,7 @@ impl Page {
             Some(("step", slug)) => Step::from_slug(slug).map_or(Page::Overview, Page::Step),
             _ if path == "data" => Page::DataPrivacy,
             _ if path == "applicants" => Page::Applicants,
+            _ if path == "rules" => Page::Rules,
             _ => Page::Overview,
         }
     }
@@ -134,6 +137,7 @@ impl Page {
             Page::Step(step) => format!("#/step/{}", step.slug()),
             Page::DataPrivacy => "#/data".to_string(),
             Page::Applicants => "#/applicants".to_string(),
+            Page::Rules => "#/rules".to_string(),
         }
     }
 }

@@ -197,6 +197,7 @@ fn evaluate_route(
         professional,
         title,
         only_years_short,
+        opens: None,
     }
 }
 

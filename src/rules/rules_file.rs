@@ -223,6 +223,42 @@ pub fn plan_by_choice(year: i32) -> Plan {
     }
 }
 
+/// The rounds an applicant can choose, newest first: every published one, every derived one
+/// from the latest published to today's round, and the draft's own (`draft_year`, when set).
+pub fn offered_rounds(draft_year: i32) -> Vec<Plan> {
+    let today = in_use().default_year;
+    let mut years: Vec<i32> = plans().iter().map(|p| p.year).collect();
+    let latest = years.last().copied().unwrap_or(today);
+    years.extend(latest + 1..=today);
+    if (2000..=2100).contains(&draft_year) {
+        years.push(draft_year);
+    }
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years.into_iter().map(plan_for_year).collect()
+}
+
+/// Said where a draft's round is older than today's: 「这份草稿按 2022 年度计划填写；现在申报的是
+/// 2027 年度……」, or `None`.
+pub fn newer_round_note(draft_year: i32) -> Option<(i32, String)> {
+    let kept = plan_by_choice(draft_year);
+    let today = plan_by_choice(0);
+    (kept.year < today.year).then(|| {
+        let state = if today.derived {
+            "（按往年规律推算，正式通知发布后以通知为准）"
+        } else {
+            "（计划已发布）"
+        };
+        (
+            today.year,
+            format!(
+                "这份草稿按 {} 年度计划填写。现在申报的是 {} 年度{state}；如果你准备参加 {} 年度的评审，请改用新年度，日期和名单会按新年度核对。",
+                kept.year, today.year, today.year
+            ),
+        )
+    })
+}
+
 /// The round an applicant would apply in next on `today`: this year's while its application
 /// window has not closed, else next year's.
 pub fn round_for(today: CivilDate, rules: &RuleSet) -> i32 {

@@ -317,3 +317,18 @@ fn json_value() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+#[test]
+fn the_rounds_offered_are_published_ones_and_derived_ones_up_to_today() {
+    // Native tests run with no installed file: today's round is the latest published, 2022.
+    let years: Vec<i32> = offered_rounds(0).iter().map(|p| p.year).collect();
+    assert_eq!(years, [2022]);
+    let years: Vec<i32> = offered_rounds(2024).iter().map(|p| p.year).collect();
+    assert_eq!(years, [2024, 2022]);
+    assert!(offered_rounds(2024)[0].derived);
+    assert_eq!(newer_round_note(2022), None);
+    assert_eq!(newer_round_note(0), None);
+    let (year, text) = newer_round_note(2020).unwrap();
+    assert_eq!(year, 2022);
+    assert!(text.starts_with("这份草稿按 2020 年度计划填写。现在申报的是 2022 年度（计划已发布）"));
+}

@@ -372,7 +372,7 @@ fn entry_view(
     view! {
         <fieldset class="entry" data-entry=i>
             <legend>{move || { let t = title.get(); if t.is_empty() { format!("条目 {}", i + 1) } else { t } }}</legend>
-            {super::fields::select_field(ctx, format!("ach-{i}-row"), "类别", false, None, rows_in_category,
+            {super::fields::select_field(ctx, format!("ach-{i}-row"), "类别", false, None, rows_in_category.iter().map(|r| r.to_string()).collect(),
                 std::sync::Arc::new(move || entry.with(|e| e.as_ref().and_then(|a| ids_for_get.iter().position(|r| *r == a.row)).map(|p| p.to_string()).unwrap_or_default())),
                 set(move |d, v| if let (Some(a), Some(id)) = (d.applicant.achievements.get_mut(i), v.parse::<usize>().ok().and_then(|p| row_ids.get(p))) { a.row = id.to_string() }))}
             {input_field(ctx, format!("ach-{i}-title"), "名称", Kind::Text, false, None, None,

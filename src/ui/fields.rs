@@ -170,7 +170,7 @@ pub fn select_field(
     label: impl Into<String>,
     optional: bool,
     hint: Option<&str>,
-    options: Vec<&'static str>,
+    options: Vec<String>,
     get: Read,
     set: Write,
 ) -> AnyView {
@@ -220,7 +220,7 @@ pub fn choice_field<E>(
 where
     E: Copy + PartialEq + Default + Send + Sync + 'static,
 {
-    let options = all.iter().map(|e| label_of(*e)).collect();
+    let options = all.iter().map(|e| label_of(*e).to_string()).collect();
     select_field(
         ctx,
         id,

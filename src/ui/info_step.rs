@@ -16,7 +16,8 @@ use crate::rules::basic_info::{self, FieldKind, SERIES};
 use crate::rules::draft::Draft;
 use crate::rules::form_checks::info_problems;
 use crate::rules::form_fields::{parse_count, Qualification, MAX_QUALIFICATIONS};
-use crate::rules::rules_file::{plan_by_choice, plans};
+use crate::rules::plan::Plan;
+use crate::rules::rules_file::{newer_round_note, offered_rounds, plan_by_choice};
 use crate::rules::verdict::Verdict;
 use leptos::prelude::*;
 
@@ -72,7 +73,7 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
                     spec.label,
                     false,
                     spec.hint,
-                    options.to_vec(),
+                    options.iter().map(|o| o.to_string()).collect(),
                     ctx.get(move |d| {
                         let current = d.basic.get(field);
                         options
@@ -148,10 +149,34 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
     }
 }
 
+/// Where the draft's round is older than today's: says so, with a button to move to today's round.
+#[component]
+pub fn NewerRoundNotice() -> impl IntoView {
+    let persistence = expect_context::<super::persist::Persistence>();
+    let draft = persistence.draft;
+    let note = Memo::new(move |_| draft.with(|d| newer_round_note(d.applicant.plan_year)));
+    move || {
+        note.get().map(|(year, text)| {
+            view! {
+                <div class="notice notice--info" data-newer-round=year>
+                    <p>{text}</p>
+                    <button type="button" class="button button--secondary"
+                        on:click=move |_| draft.update(|d| d.applicant.plan_year = year)>
+                        {format!("改用 {year} 年度")}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
 #[component]
 fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
-    let known = plans();
-    let plan_labels: Vec<&'static str> = known.iter().map(|p| p.name.as_str()).collect();
+    let draft_year = ctx.draft.with_untracked(|d| d.applicant.plan_year);
+    let offered: Vec<Plan> = offered_rounds(draft_year);
+    let plan_labels: Vec<String> = offered.iter().map(Plan::label).collect();
+    let offered_years: Vec<i32> = offered.iter().map(|p| p.year).collect();
+    let years_for_set = offered_years.clone();
     let specialties = move || {
         assessment.with(|a| {
             a.plan
@@ -171,30 +196,29 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                 .map(|p| format!("{}，电话：{}", p.organizer, p.phones.join("、")))
         })
     };
-    let points: Vec<&'static str> = known
-        .last()
-        .map(|p| {
-            p.acceptance_points
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let plan_note = move || assessment.with(|a| a.plan.derived_note());
+    let points: Vec<String> = plan_by_choice(draft_year)
+        .acceptance_points
+        .iter()
+        .map(|a| a.name.clone())
+        .collect();
     let points_for_get = points.clone();
     let points_for_set = points.clone();
     view! {
         <section class="form-section" aria-labelledby="plan-title">
             <h2 id="plan-title">"申报计划与级别"</h2>
+            <NewerRoundNotice/>
             {select_field(ctx, "plan", "评审计划", false,
-                Some("默认是本工具知道的最新一年；请与平台上选择的计划一致"),
+                Some("默认是今天可以申报的年度；请与平台上选择的计划一致"),
                 plan_labels,
                 ctx.get(move |d| {
                     let year = plan_by_choice(d.applicant.plan_year).year;
-                    known.iter().position(|p| p.year == year).map(|i| i.to_string()).unwrap_or_default()
+                    offered_years.iter().position(|y| *y == year).map(|i| i.to_string()).unwrap_or_default()
                 }),
                 set(move |d, v| {
-                    d.applicant.plan_year = v.parse::<usize>().ok().and_then(|i| known.get(i)).map_or(0, |p| p.year);
+                    d.applicant.plan_year = v.parse::<usize>().ok().and_then(|i| years_for_set.get(i)).copied().unwrap_or(0);
                 }))}
+            {move || plan_note().map(|note| view! { <p class="hint" data-plan-note>{note}</p> })}
             {choice_field(ctx, "level", "申报级别", None, Level::ALL, Level::label,
                 ctx.read(move |d| d.applicant.level), |d, v| d.applicant.level = v)}
             {choice_field(ctx, "mode", "申报方式", None, ApplyMode::ALL, ApplyMode::label,
@@ -208,7 +232,7 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                 ctx.get(move |d| points_for_get.iter().position(|p| *p == d.form.acceptance_point)
                     .map(|i| i.to_string()).unwrap_or_default()),
                 set(move |d, v| d.form.acceptance_point = v.parse::<usize>().ok()
-                    .and_then(|i| points_for_set.get(i)).map(|s| s.to_string()).unwrap_or_default()))}
+                    .and_then(|i| points_for_set.get(i)).cloned().unwrap_or_default()))}
             <p class="hint" data-testid="acceptance-phone">{point_phone}</p>
         </section>
     }
@@ -536,8 +560,10 @@ fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
-/// One verdict with its status, the article it cites, what is short and its messages.
-fn verdict_item(v: &Verdict) -> impl IntoView {
+/// One verdict with its status, the article it cites, what is short (and, for a route short
+/// only of time, the round it opens in) and its messages.
+fn verdict_item(v: &Verdict, opens: Option<&String>) -> impl IntoView {
+    let opens = opens.cloned();
     view! {
         <li class=format!("route route--{}", v.status.key()) data-route=v.id.clone()
             data-status=v.status.key()>
@@ -546,6 +572,7 @@ fn verdict_item(v: &Verdict) -> impl IntoView {
                 <strong>{v.cite.clone()}</strong>" "{v.title.clone()}
             </p>
             {v.shortfall.clone().map(|s| view! { <p class="route__shortfall">{s}</p> })}
+            {opens.map(|o| view! { <p class="route__opens" data-opens>{o}</p> })}
             <ul class="route__messages">
                 {v.messages.iter().map(|m| view! { <li>{m.clone()}</li> }).collect::<Vec<_>>()}
             </ul>
@@ -561,9 +588,9 @@ pub fn EligibilityPanel(assessment: Memo<Assessment>) -> impl IntoView {
             let routes = e
                 .routes
                 .iter()
-                .map(|r| verdict_item(&r.verdict))
+                .map(|r| verdict_item(&r.verdict, r.opens.as_ref()))
                 .collect::<Vec<_>>();
-            let general = e.general.iter().map(verdict_item).collect::<Vec<_>>();
+            let general = e.general.iter().map(|v| verdict_item(v, None)).collect::<Vec<_>>();
             let advice = e.advice.as_ref().map(|advice| {
                 view! {
                     <div class="advice">
@@ -597,7 +624,8 @@ pub fn EligibilityPanel(assessment: Memo<Assessment>) -> impl IntoView {
     view! {
         <section class="eligibility" aria-labelledby="eligibility-title" aria-live="polite">
             <h2 id="eligibility-title">"申报条件核对"</h2>
-            <p class="hint">{move || assessment.with(|a| format!("按{}，资历计算到 {}。", a.plan.label(), a.plan.seniority_cutoff.chinese()))}</p>
+            <p class="hint">{move || assessment.with(|a| format!("按{}，资历计算到 {}。{}", a.plan.label(), a.plan.seniority_cutoff.chinese(),
+                a.plan.derived_note().map_or(String::new(), |n| format!("{n}。"))))}</p>
             {body}
         </section>
     }

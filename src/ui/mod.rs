@@ -17,6 +17,8 @@ mod photo_step;
 mod pledge_step;
 mod preview_step;
 mod privacy;
+mod rules_loader;
+mod rules_page;
 mod step_page;
 
 use crate::rules::date::CivilDate;
@@ -26,12 +28,17 @@ use persist::Persistence;
 
 pub fn start() {
     console_error_panic_hook_lite();
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(App);
-    register_offline_support();
-    forbid_all_connections();
+    // The rules file is read first (the last connection this page makes), so that every
+    // assessment from the first render on uses the rules in use.
+    wasm_bindgen_futures::spawn_local(async {
+        rules_loader::load().await;
+        forbid_all_connections();
+        if let Some(boot) = document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(App);
+        register_offline_support();
+    });
 }
 
 /// index.html's policy must allow `connect-src 'self'` for the one request that loads this
@@ -143,6 +150,7 @@ fn App() -> impl IntoView {
                     " "<a href=Page::Applicants.hash()>"切换或新建申报人"</a>
                 </p>
                 <notices::SaveBar/>
+                <RulesStrip/>
             </div>
         </header>
         <div class="page-width">
@@ -162,10 +170,33 @@ fn App() -> impl IntoView {
                         document().set_title("数据去哪儿了 - 职称申报演练");
                         view! { <privacy::DataPrivacy/> }.into_any()
                     }
+                    Page::Rules => {
+                        document().set_title("规则数据 - 职称申报演练");
+                        view! { <rules_page::RulesPage/> }.into_any()
+                    }
                 }}
             </main>
         </div>
     }
+}
+
+/// On every page while the association's rules file cannot be used: that the built-in rules are
+/// in use, and why.
+#[component]
+fn RulesStrip() -> impl IntoView {
+    use crate::rules::rules_file::{in_use, latest_plan, Source};
+    let Source::BuiltIn { why: Some(why), .. } = &in_use().source else {
+        return None;
+    };
+    Some(view! {
+        <p class="rules-strip" role="note" data-rules-strip>
+            {format!(
+                "规则数据文件暂时无法使用（{why}），本工具按内置的规则运行（已发布的最新计划为 {} 年度）。",
+                latest_plan().year
+            )}
+            " "<a href=Page::Rules.hash()>"查看规则数据"</a>
+        </p>
+    })
 }
 
 /// 大字模式 (MIIT 适老化): larger text and stronger contrast, remembered by this browser.

@@ -2,8 +2,33 @@
 
 use super::persist::Persistence;
 use super::today;
+use crate::rules::assess::assess;
 use crate::rules::progress::{step_status, Page, Step};
 use leptos::prelude::*;
+
+/// The round this draft is checked against (and whether it is derived or older than today's), and
+/// when the routes short only of time open.
+#[component]
+fn RoundSummary() -> impl IntoView {
+    let draft = expect_context::<Persistence>().draft;
+    let facts = Memo::new(move |_| {
+        draft.with(|d| {
+            let a = assess(&d.applicant);
+            (a.plan.label(), a.plan.derived_note(), a.eligibility.openings)
+        })
+    });
+    view! {
+        <super::info_step::NewerRoundNotice/>
+        {move || facts.with(|(label, note, openings)| view! {
+            <p class="hint" data-overview-round>{format!("按{label}核对。")}{note.clone().map(|n| format!("{n}。"))}</p>
+            {(!openings.is_empty()).then(|| view! {
+                <ul class="openings" data-overview-openings>
+                    {openings.iter().map(|o| view! { <li>{o.clone()}</li> }).collect::<Vec<_>>()}
+                </ul>
+            })}
+        })}
+    }
+}
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -34,6 +59,7 @@ pub fn Overview() -> impl IntoView {
         <p class="lead">
             "浙江省职称申报平台的个人申报分六步。按顺序完成下面每一步，本工具会按温州市机电专业的评审文件逐项检查。"
         </p>
+        <RoundSummary/>
         <ol class="task-list">{rows}</ol>
         <super::backup_panel::BackupPanel/>
     }

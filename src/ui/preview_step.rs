@@ -95,6 +95,8 @@ fn Summary(assessment: Memo<Assessment>) -> impl IntoView {
                     <p class="eligibility__status" data-summary-eligibility=e.status.key()>{verdict}</p>
                     <ul>{met_routes.into_iter().map(|r| view! { <li>{format!("符合 {r}")}</li> }).collect::<Vec<_>>()}</ul>
                     {e.summary.iter().map(|m| view! { <p>{m.clone()}</p> }).collect::<Vec<_>>()}
+                    {e.openings.iter().map(|m| view! { <p data-opens>{m.clone()}</p> }).collect::<Vec<_>>()}
+                    {a.plan.derived_note().map(|n| view! { <p class="hint">{n}</p> })}
                     <dl class="totals totals--wide">
                         <div><dt>"基本条件"</dt><dd>{format!("{} / 20", short(s.basic_total))}</dd></div>
                         <div><dt>"成果业绩"</dt><dd>{format!("{} / 35", short(s.achievements_total))}</dd></div>

@@ -249,8 +249,11 @@ fn open_draft(key: &str) -> Opened {
             }
         }
     };
+    let mut draft = loaded.draft();
+    // Saved before drafts kept their round: it was started on the then default, the latest plan.
+    draft.pin_round(crate::rules::rules_file::latest_plan().year);
     Opened {
-        draft: loaded.draft(),
+        draft,
         notice,
         save_state,
     }
@@ -365,6 +368,11 @@ impl Persistence {
         if self.save_state.get_untracked() == SaveState::Blocked {
             return;
         }
+        // A draft keeps the round it was started with (today's round at its first save).
+        let round = crate::rules::rules_file::in_use().default_year;
+        self.draft.update_untracked(|draft| {
+            draft.pin_round(round);
+        });
         // An empty draft is stored as no draft, so that a reload after 重新开始 is a fresh start.
         let (text, name) = self.draft.with_untracked(|draft| {
             (
