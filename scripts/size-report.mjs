@@ -22,7 +22,7 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 console.log(`${"file".padEnd(48)}     raw KB  gzip KB  brotli KB`);
 for (const path of files.sort()) {
-  if (![".wasm", ".js", ".css", ".html"].includes(extname(path))) continue;
+  if (![".wasm", ".js", ".css", ".html", ".json"].includes(extname(path))) continue;
   const bytes = readFileSync(path);
   const gzip = gzipSync(bytes, { level: 9 }).length;
   const brotli = brotliCompressSync(bytes, {

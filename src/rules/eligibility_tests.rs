@@ -542,7 +542,12 @@ fn a_route_short_only_of_time_says_in_which_round_it_opens() {
         let a = a(since);
         let s = score(&a, latest_plan());
         let e = check(&a, latest_plan(), &s);
-        let r = e.routes.iter().find(|r| r.verdict.id == "10.1.b").unwrap().clone();
+        let r = e
+            .routes
+            .iter()
+            .find(|r| r.verdict.id == "10.1.b")
+            .unwrap()
+            .clone();
         (r, e.openings)
     };
     // 4 years as 助理工程师 by the 资历 cut-off 12-31 of the round: held since 2021-03-01 → 2025.
@@ -552,14 +557,27 @@ fn a_route_short_only_of_time_says_in_which_round_it_opens() {
         r.opens.as_deref(),
         Some("按现有条件，2025 年度可走第十条（一）（届时取得助理工程师资格后实际从事助理工程师工作满 4 年）；2025 年度按往年规律推算，以正式通知为准")
     );
-    assert!(openings.iter().any(|o| o.starts_with("按现有条件，2025 年度可走第十条（一）")));
+    assert!(openings
+        .iter()
+        .any(|o| o.starts_with("按现有条件，2025 年度可走第十条（一）")));
     // Held since 2020-12-31: 4 years on 2024-12-31, the cut-off of the 2024 round.
-    assert!(opens("2020-12-31").0.opens.unwrap().starts_with("按现有条件，2024 年度"));
+    assert!(opens("2020-12-31")
+        .0
+        .opens
+        .unwrap()
+        .starts_with("按现有条件，2024 年度"));
     // A route already met, or not short only of time, has no opening.
     assert_eq!(opens("2018-12-31").0.opens, None);
     let mut unrelated = a("2021-03-01");
     unrelated.education = vec![edu(EducationLevel::Bachelor, YesNo::No)];
     let s = score(&unrelated, latest_plan());
     let e = check(&unrelated, latest_plan(), &s);
-    assert_eq!(e.routes.iter().find(|r| r.verdict.id == "10.1.b").unwrap().opens, None);
+    assert_eq!(
+        e.routes
+            .iter()
+            .find(|r| r.verdict.id == "10.1.b")
+            .unwrap()
+            .opens,
+        None
+    );
 }

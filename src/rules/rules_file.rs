@@ -20,6 +20,7 @@ use super::score_table::{
     ForeignPoints, Grouping, Row, ScoreTable, Segment, SeniorityPoints, SkillPoints,
     TechPostPoints,
 };
+use super::verdict::num;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
@@ -233,7 +234,7 @@ pub fn offered_rounds(draft_year: i32) -> Vec<Plan> {
     if (2000..=2100).contains(&draft_year) {
         years.push(draft_year);
     }
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    super::small_sort::sort_by_key(&mut years, |y| -y);
     years.dedup();
     years.into_iter().map(plan_for_year).collect()
 }
@@ -321,12 +322,20 @@ fn join(place: &str, key: &str) -> String {
     }
 }
 
+/// A JSON number as written for people (no float formatting code: `num` works in hundredths).
+fn number_text(n: &serde_json::Number) -> String {
+    match n.as_i64() {
+        Some(i) => i.to_string(),
+        None => num(n.as_f64().unwrap_or(0.0)),
+    }
+}
+
 /// How a JSON value looks, for messages.
 fn shown(v: &Value) -> String {
     match v {
         Value::Null => "空值 null".into(),
         Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("数字 {n}"),
+        Value::Number(n) => format!("数字 {}", number_text(n)),
         Value::String(s) => format!("「{}」", s.chars().take(40).collect::<String>()),
         Value::Array(_) => "列表 [ … ]".into(),
         Value::Object(_) => "一组字段 { … }".into(),
@@ -418,7 +427,10 @@ impl Reader {
                 if (0.0..=max).contains(&x) {
                     x
                 } else {
-                    self.fail(&here, format!("{n} 不在 0 到 {max} 之间"));
+                    self.fail(
+                        &here,
+                        format!("{} 不在 0 到 {} 之间", number_text(n), num(max)),
+                    );
                     0.0
                 }
             }
@@ -839,10 +851,9 @@ fn check_plan(r: &mut Reader, p: &Plan, m: &Map<String, Value>, place: &str) {
         }
     }
     if m.contains_key("evaluation_years") {
-        let mut sorted = p.evaluation_years.clone();
-        sorted.sort_unstable();
-        sorted.dedup();
-        if sorted.len() != 3 || sorted.iter().any(|y| *y >= p.year || *y < p.year - 5) {
+        let years = &p.evaluation_years;
+        let distinct = (0..years.len()).all(|i| !years[..i].contains(&years[i]));
+        if years.len() != 3 || !distinct || years.iter().any(|y| *y >= p.year || *y < p.year - 5) {
             r.fail(
                 &join(place, "evaluation_years"),
                 format!(
@@ -963,9 +974,9 @@ fn read_conditions(r: &mut Reader, v: &Value, place: &str) -> Conditions {
             &join(place, "continuing_education"),
             format!(
                 "专业科目 {} 和公需科目 {} 学时之和超过了每年总学时 {}（score_table.basic.continuing_education.standard）",
-                super::verdict::num(professional),
-                super::verdict::num(public),
-                super::verdict::num(total)
+                num(professional),
+                num(public),
+                num(total)
             ),
         );
     }
@@ -1281,11 +1292,11 @@ fn read_row(r: &mut Reader, v: &Value, place: &str, categories: &[Category]) -> 
                         "第{}-{}名从 {} 分起每名减 {} 分，第{}名应是 {} 分，但 bottom 写的是 {}：请改 step 或 bottom，让最后一名正好落在 bottom 上",
                         segment.from,
                         segment.to,
-                        super::verdict::num(top),
-                        super::verdict::num(step),
+                        num(top),
+                        num(step),
                         segment.to,
-                        super::verdict::num(top - step * (to - from)),
-                        super::verdict::num(bottom)
+                        num(top - step * (to - from)),
+                        num(bottom)
                     ),
                 );
             } else if let Some(last) = ladder.last() {

@@ -14,7 +14,11 @@ fn RoundSummary() -> impl IntoView {
     let facts = Memo::new(move |_| {
         draft.with(|d| {
             let a = assess(&d.applicant);
-            (a.plan.label(), a.plan.derived_note(), a.eligibility.openings)
+            (
+                a.plan.label(),
+                a.plan.derived_note(),
+                a.eligibility.openings,
+            )
         })
     });
     view! {

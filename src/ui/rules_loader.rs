@@ -23,8 +23,7 @@ async fn fetch_text() -> Result<String, String> {
     init.set_cache(web_sys::RequestCache::NoCache);
     let request = window.fetch_with_str_and_init(FILE_PATH, &init);
     let timeout = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, TIMEOUT_MS);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, TIMEOUT_MS);
     });
     let first = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(
         &request, &timeout,
@@ -83,7 +82,10 @@ pub async fn load() {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = root.set_attribute("data-rules-fetch-ms", &format!("{}", (read - started) as i64));
+        let _ = root.set_attribute(
+            "data-rules-fetch-ms",
+            &format!("{}", (read - started) as i64),
+        );
         let micros = ((checked - read) * 1000.0) as i64;
         let _ = root.set_attribute("data-rules-check-us", &format!("{micros}"));
     }

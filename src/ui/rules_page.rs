@@ -82,17 +82,27 @@ fn CandidateCheck() -> impl IntoView {
                 None => (format!("无法读取「{name}」，请重新选择"), Vec::new(), false),
                 Some(text) => match rules_file::parse(&text) {
                     Err(problems) => (
-                        format!("「{name}」有 {} 处问题，请改正后再检查；在问题改正之前不要发布：", problems.len()),
+                        format!(
+                            "「{name}」有 {} 处问题，请改正后再检查；在问题改正之前不要发布：",
+                            problems.len()
+                        ),
                         problems.iter().map(|p| p.text()).collect(),
                         false,
                     ),
                     Ok(candidate) => {
                         let found = changes(&in_use().rules, &candidate);
                         if found.is_empty() {
-                            (format!("「{name}」没有问题，与当前使用的规则完全相同。"), found, true)
+                            (
+                                format!("「{name}」没有问题，与当前使用的规则完全相同。"),
+                                found,
+                                true,
+                            )
                         } else {
                             (
-                                format!("「{name}」没有问题。与当前使用的规则相比有 {} 处变化：", found.len()),
+                                format!(
+                                    "「{name}」没有问题。与当前使用的规则相比有 {} 处变化：",
+                                    found.len()
+                                ),
                                 found,
                                 true,
                             )

@@ -178,9 +178,12 @@ test("two tabs: a new applicant made in one is listed in the other, which keeps 
   assert.equal(await current(page).textContent(), "钱八一");
   await page.waitForFunction(() => (localStorage.getItem("zhicheng-yanlian.roster") ?? "").includes("钱八一"));
   await page.goto(server.url + "#/applicants");
+  await page.locator(".applicant__name").first().waitFor();
   assert.deepEqual(await page.locator(".applicant__name").allTextContents(), ["钱八一", "孙九"]);
   await other.reload();
   await other.goto(server.url + "#/applicants");
+  // The app starts after reading its rules file: wait for the list to be drawn.
+  await other.locator(".applicant__name").first().waitFor();
   assert.deepEqual(await other.locator(".applicant__name").allTextContents(), ["钱八一", "孙九"]);
 
   // 清除本机全部数据 in one tab: the other goes blank too and writes nothing back.

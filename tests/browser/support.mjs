@@ -122,9 +122,26 @@ export async function launchBrowser() {
   });
 }
 
-/** A fresh page (new profile: empty storage) that fails the test on any page error. */
+/**
+ * The day the journeys happen on unless a test says otherwise: within the 2022 round's application
+ * window, so today's round is the built-in 2022 plan that the journeys were written for. The app
+ * picks the round from the date (rules_file::round_for); tests of that pass `today` themselves.
+ */
+export const JOURNEY_DAY = "2022-09-01T10:00:00+08:00";
+
+/** Makes the pages of `context` see `day` as today (timers keep running). */
+export async function setToday(context, day = JOURNEY_DAY) {
+  await context.clock.setFixedTime(new Date(day));
+}
+
+/**
+ * A fresh page (new profile: empty storage) that fails the test on any page error. `options.today`
+ * (default JOURNEY_DAY; null for the machine's date) is the day the page sees.
+ */
 export async function openApp(browser, baseUrl, hash = "#/", options = {}) {
-  const context = await browser.newContext({ locale: "zh-CN", ...options });
+  const { today = JOURNEY_DAY, ...contextOptions } = options;
+  const context = await browser.newContext({ locale: "zh-CN", ...contextOptions });
+  if (today) await setToday(context, today);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
