@@ -864,12 +864,11 @@ fn check_plan(r: &mut Reader, p: &Plan, m: &Map<String, Value>, place: &str) {
                 ),
             );
         }
-    }
-    if m.contains_key("continuing_education_years") {
-        if p.continuing_education_years.is_empty()
-            || p.continuing_education_years
-                .iter()
-                .any(|y| *y > p.year || *y < p.year - 6)
+        if m.contains_key("continuing_education_years")
+            && (p.continuing_education_years.is_empty()
+                || p.continuing_education_years
+                    .iter()
+                    .any(|y| *y > p.year || *y < p.year - 6))
         {
             r.fail(
                 &join(place, "continuing_education_years"),
