@@ -574,12 +574,18 @@ impl Reader {
         max: f64,
     ) -> [f64; N] {
         let mut out = [0.0; N];
-        if let Some(map) = self.object(v, place, &keys) {
+        self.numbers_into(v, place, &keys, max, &mut out);
+        out
+    }
+
+    /// The work of [`Reader::numbers`], once for every `N` (a copy per `N` costs wasm bytes).
+    #[inline(never)]
+    fn numbers_into(&mut self, v: &Value, place: &str, keys: &[&str], max: f64, out: &mut [f64]) {
+        if let Some(map) = self.object(v, place, keys) {
             for (slot, key) in out.iter_mut().zip(keys) {
                 *slot = self.number(map, place, key, max);
             }
         }
-        out
     }
 
     /// `[对口, 不对口]` points.

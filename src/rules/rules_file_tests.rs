@@ -201,6 +201,10 @@ fn every_validation_message_names_its_place() {
     for (text, expected) in &cases {
         assert_problem(text, expected);
     }
+    let mut twice = built_in_value();
+    let plan = twice["plans"][0].clone();
+    twice["plans"].as_array_mut().unwrap().push(plan);
+    assert_problem(&twice.to_string(), "plans[1]：2022 年度的计划写了两次");
 }
 
 #[test]

@@ -23,8 +23,8 @@ fn RoundSummary() -> impl IntoView {
     });
     view! {
         <super::info_step::NewerRoundNotice/>
-        {move || facts.with(|(label, note, openings)| view! {
-            <p class="hint" data-overview-round>{format!("按{label}核对。")}{note.clone().map(|n| format!("{n}。"))}</p>
+        {move || facts.with(|(round, note, openings)| view! {
+            <p class="hint" data-overview-round>{round.clone()}{note.clone().map(|n| format!("{n}。"))}</p>
             {(!openings.is_empty()).then(|| view! {
                 <ul class="openings" data-overview-openings>
                     {openings.iter().map(|o| view! { <li>{o.clone()}</li> }).collect::<Vec<_>>()}
@@ -66,5 +66,9 @@ pub fn Overview() -> impl IntoView {
         <RoundSummary/>
         <ol class="task-list">{rows}</ol>
         <super::backup_panel::BackupPanel/>
+        <p class="hint">
+            <a href=Page::Rules.hash()>"规则数据"</a>
+            "：本工具所用的申报计划、申报条件和评分表；发布本工具的单位可在那里检查新的规则文件。"
+        </p>
     }
 }

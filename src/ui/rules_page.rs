@@ -192,8 +192,9 @@ pub fn RulesPage() -> impl IntoView {
             <h2 id="source-title">"正在使用的规则"</h2>
             {source}
             <p data-today-round>{today_text}</p>
-            <p>"各年度的日期和名单、申报途径的年限和量化评价标准都来自规则文件；温州市机电技术协会每年可以按新通知更新这个文件，不需要改程序。发布方法见 docs/publishing.md。"</p>
+            <p>"各年度的日期和名单、申报途径的年限和量化评价标准都来自规则文件；温州市机电技术协会每年可以按新通知更新这个文件，不需要改程序。更新方法见规则文件旁的说明 rules/publishing.md。"</p>
         </section>
+        <CandidateCheck/>
         <section class="prose" aria-labelledby="plans-title">
             <h2 id="plans-title">"申报计划"</h2>
             {rules.plans.iter().rev().map(plan_view).collect::<Vec<_>>()}
@@ -214,7 +215,8 @@ pub fn RulesPage() -> impl IntoView {
                     }).collect::<Vec<_>>()}
                 </tbody>
             </table>
-            <h3>"量化评价标准"</h3>
+            <details class="rules-details">
+            <summary>{format!("量化评价标准（{} 个计分行）", t.rows.len())}</summary>
             <p>{caps}</p>
             {rows_table("基本条件".into(), basic_fields(&t.basic))}
             {t.categories.iter().map(|cat| view! {
@@ -228,7 +230,7 @@ pub fn RulesPage() -> impl IntoView {
                 </table>
                 <p class="hint">{cat.note.clone()}</p>
             }).collect::<Vec<_>>()}
+            </details>
         </section>
-        <CandidateCheck/>
     }
 }

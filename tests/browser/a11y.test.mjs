@@ -27,7 +27,7 @@ async function violations(page) {
   return result;
 }
 
-const PAGES = ["#/", "#/data", "#/applicants", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
+const PAGES = ["#/", "#/data", "#/applicants", "#/rules", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
 
 for (const hash of PAGES) {
   test(`no axe violations on ${hash}`, async () => {
