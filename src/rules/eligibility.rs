@@ -212,17 +212,16 @@ fn insurance_verdict(a: &Applicant, plan: &Plan) -> Verdict {
             ),
             None,
         ),
-        Some(m) if m > n => (
+        // 「以上」 includes the number itself (第二十条): 3 months meet 「3 个月以上」.
+        Some(m) if m >= n => (
             Status::Met,
-            format!("在温社保缴纳 {m} 个月，超过 {n} 个月"),
+            format!("在温社保缴纳 {m} 个月，达到 {n} 个月以上（含 {n} 个月，第二十条）"),
             None,
         ),
         Some(m) => (
             Status::NotMet,
-            format!(
-                "申报截止日前须有 {n} 个月以上（超过 {n} 个月）的在温社保缴纳记录，现有 {m} 个月"
-            ),
-            Some(format!("还差 {} 个月", n + 1 - m)),
+            format!("申报截止日前须有 {n} 个月以上（含 {n} 个月，第二十条）的在温社保缴纳记录，现有 {m} 个月"),
+            Some(format!("还差 {} 个月", n - m)),
         ),
     };
     Verdict {

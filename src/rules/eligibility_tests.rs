@@ -451,7 +451,7 @@ fn general_conditions_and_portal_advice() {
         current_title_date: "2017-06-30".into(),
         qualification_type: QualificationType::NoQualification,
         appointment: Appointment::No,
-        wenzhou_insurance_months: Some(3),
+        wenzhou_insurance_months: Some(2),
         ..Applicant::default()
     };
     let e = check(&a, plan, &score(&a, plan));
@@ -478,18 +478,18 @@ fn general_conditions_and_portal_advice() {
         .messages
         .iter()
         .any(|m| m == "你填写的聘任情况为「无」，应改为「有」"));
-    assert_eq!(
-        e.status,
-        Status::NotMet,
-        "insurance 3 months is not more than 3"
-    );
+    assert_eq!(e.status, Status::NotMet, "insurance 2 months is short of 3");
 
-    let a = Applicant {
-        wenzhou_insurance_months: Some(4),
-        ..a
-    };
-    let e = check(&a, plan, &score(&a, plan));
-    assert_eq!(e.general[2].status, Status::Met);
+    // 「3 个月以上」 includes 3 (第二十条): 3 and 4 months meet it.
+    for months in [3, 4] {
+        let a = Applicant {
+            wenzhou_insurance_months: Some(months),
+            ..a.clone()
+        };
+        let e = check(&a, plan, &score(&a, plan));
+        assert_eq!(e.general[2].status, Status::Met, "{months} months");
+        assert!(e.general[2].messages[0].contains("含 3 个月，第二十条"));
+    }
 
     // Normal mode picked, but only the skill route holds: the mode must change.
     let a = Applicant {
