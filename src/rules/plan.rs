@@ -17,11 +17,20 @@ pub struct AcceptancePoint {
     pub phones: Vec<String>,
 }
 
-/// One of Zhejiang's 山区县 (short name, e.g. 「永嘉」 for 永嘉县) and its city.
+/// One of Zhejiang's 山区县: its city, its short name (「永嘉」) and its own suffix (「县」; 「市」
+/// for 江山, 「畲族自治县」 for 景宁).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MountainCounty {
     pub city: String,
     pub county: String,
+    pub suffix: String,
+}
+
+impl MountainCounty {
+    /// 「永嘉县」, 「江山市」.
+    pub fn full_name(&self) -> String {
+        format!("{}{}", self.county, self.suffix)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -158,19 +167,24 @@ impl Plan {
         })
     }
 
-    /// The 山区县 an applicant typed (「永嘉」, 「永嘉县」, 「丽水市景宁畲族自治县」…), if it is one
-    /// of this plan's list.
+    /// The 山区县 an applicant typed, if it is one of this plan's list: only the county's own name,
+    /// with or without its own suffix, and with or without its province and city before it
+    /// (「文成」「文成县」「温州市文成县」「浙江省文成县」 are one county; 「三门峡市」 is not 三门,
+    /// 「龙泉驿区」 not 龙泉, 「江山县」 not 江山市).
     pub fn mountain_county(&self, typed: &str) -> Option<&MountainCounty> {
-        let typed = typed.trim();
-        if typed.is_empty() {
-            return None;
-        }
+        let typed: String = typed.chars().filter(|c| !c.is_whitespace()).collect();
+        let rest = ["浙江省", "浙江"]
+            .iter()
+            .find_map(|p| typed.strip_prefix(p))
+            .unwrap_or(&typed);
         self.mountain_counties.iter().find(|c| {
-            let rest = typed
-                .strip_prefix(c.city.as_str())
-                .or_else(|| typed.strip_prefix(c.city.trim_end_matches('市')))
-                .unwrap_or(typed);
-            rest.starts_with(c.county.as_str())
+            let city_short = c.city.trim_end_matches('市');
+            let name = [c.city.as_str(), city_short]
+                .iter()
+                .filter(|p| !p.is_empty())
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest);
+            !name.is_empty() && (name == c.county || name == c.full_name())
         })
     }
 }
@@ -302,6 +316,36 @@ mod tests {
             assert!(plan.mountain_county(typed).is_some(), "{typed}");
         }
         for typed in ["", "鹿城区", "瑞安市", "乐清", "温州市"] {
+            assert!(plan.mountain_county(typed).is_none(), "{typed}");
+        }
+        // One county however it is written, with its own province, city and suffix or without.
+        for typed in [
+            "文成",
+            "文成县",
+            "温州文成县",
+            "温州市文成县",
+            "浙江省文成县",
+            "浙江省温州市文成县",
+            "浙江文成",
+            " 温州市 文成县 ",
+        ] {
+            assert_eq!(
+                plan.mountain_county(typed).map(|c| c.county.as_str()),
+                Some("文成"),
+                "{typed}"
+            );
+        }
+        // Only the county's own name: not a place that merely starts with it, nor another suffix.
+        for typed in [
+            "三门峡市",
+            "龙泉驿区",
+            "文成路",
+            "江山县",
+            "景宁县",
+            "文成县城",
+            "杭州市文成县",
+            "浙江省",
+        ] {
             assert!(plan.mountain_county(typed).is_none(), "{typed}");
         }
     }

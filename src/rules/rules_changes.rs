@@ -368,7 +368,8 @@ mod tests {
         let new = candidate(|v| {
             let p = &mut v["plans"][0];
             p["application_end"] = "2022-10-25".into();
-            p["mountain_counties"][0] = serde_json::json!({"city": "温州市", "county": "瑞安"});
+            p["mountain_counties"][0] =
+                serde_json::json!({"city": "温州市", "county": "瑞安", "suffix": "市"});
             p["acceptance_points"][1]["phones"] = serde_json::json!(["0577-88990000"]);
             p["common_specialties"][0] = "电气工程".into();
             let c = &mut v["conditions"];

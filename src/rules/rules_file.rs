@@ -731,13 +731,25 @@ fn read_plan(r: &mut Reader, v: &Value, place: &str) -> Option<Plan> {
     let mut mountain_counties: Vec<MountainCounty> = Vec::new();
     for (i, item) in r.list(m, place, "mountain_counties").iter().enumerate() {
         let here = format!("{place}.mountain_counties[{i}]");
-        let Some(c) = r.object(item, &here, &["city", "county"]) else {
+        let Some(c) = r.object(item, &here, &["city", "county", "suffix"]) else {
             continue;
         };
         let county = MountainCounty {
             city: r.text(c, &here, "city"),
             county: r.text(c, &here, "county"),
+            suffix: r.text(c, &here, "suffix"),
         };
+        if !["县", "区", "市", "自治县", "畲族自治县"].contains(&county.suffix.as_str())
+            && !county.suffix.is_empty()
+        {
+            r.fail(
+                &join(&here, "suffix"),
+                format!(
+                    "「{}」应是这个县自己的后缀：县、区、市或畲族自治县",
+                    county.suffix
+                ),
+            );
+        }
         if county.county.chars().count() > 1
             && ["县", "区", "市"]
                 .iter()

@@ -164,6 +164,7 @@ fn every_validation_message_names_its_place() {
         (edited("plans[0].mountain_counties[5].county", j("\"文成\"")), "plans[0].mountain_counties：山区县列表有重复：文成"),
         (edited("plans[0].mountain_counties[4].county", j("\"文成县\"")), "plans[0].mountain_counties[4].county：「文成县」请写不带「县」「区」「市」的简称"),
         (edited("plans[0].mountain_counties[4].city", None), "plans[0].mountain_counties[4].city：缺少这个字段"),
+        (edited("plans[0].mountain_counties[4].suffix", j("\"镇\"")), "plans[0].mountain_counties[4].suffix：「镇」应是这个县自己的后缀"),
         (edited("plans[0].wenzhou_mountain_counties", j("[\"瑞安\"]")), "plans[0].wenzhou_mountain_counties：「瑞安」不在本年度的山区县列表"),
         (edited("plans[0].common_specialties", j("[\"机电\", \"机电\"]")), "plans[0].common_specialties：常用专业列表有重复：机电"),
         (edited("plans[0].common_specialties", j("[\"机械设计制造及其自动化工程管理\"]")), "plans[0].common_specialties[0]：「机械设计制造及其自动化工程管理」太长"),

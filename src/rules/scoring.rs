@@ -520,8 +520,9 @@ fn seniority_line(
 fn mountain_line(a: &Applicant, plan: &Plan, t: &ScoreTable) -> ScoreLine {
     let c = &t.caps;
     let rule = format!(
-        "{}二.2 山区县倾斜政策：在 26 个山区县从事相关专技工作每满 1 年加 {} 分，累计不超过 {} 分（需用人单位出具专项证明并盖章）",
+        "{}二.2 山区县倾斜政策：在 {} 个山区县从事相关专技工作每满 1 年加 {} 分，累计不超过 {} 分（需用人单位出具专项证明并盖章）",
         if plan.notice.is_empty() { "通知".to_string() } else { plan.notice.clone() },
+        plan.mountain_counties.len(),
         num(c.mountain_per_year),
         num(c.mountain_max)
     );
@@ -552,16 +553,45 @@ fn mountain_line(a: &Applicant, plan: &Plan, t: &ScoreTable) -> ScoreLine {
             subject,
             rule,
             format!(
-                "「{}」不在 {} 年度 26 个山区县名单中",
+                "「{}」不在 {} 年度 {} 个山区县名单中（只认县名本身，可带「县」「市」等后缀和所在省市）",
                 a.mountain_county.trim(),
-                plan.year
+                plan.year,
+                plan.mountain_counties.len()
             ),
         );
     }
-    let points = (a.mountain_years as f64 * c.mountain_per_year).min(c.mountain_max);
+    // The years in a 山区县 are years of professional work there: never more than the professional
+    // work years counted to the 资历 cut-off (READING.md, 2026-12), and none before that start
+    // date is known.
+    let worked = match super::conditions::facts(a, plan).professional_start {
+        Ok(start) => start.full_years_until(plan.seniority_cutoff).max(0) as u32,
+        Err(why) => {
+            return zero(
+                Section::Bonus,
+                item,
+                subject,
+                rule,
+                format!(
+                    "{why}：山区县工作年限不能超过从事专业技术工作的年限，填写后才能计算山区县加分"
+                ),
+            )
+        }
+    };
+    let years = a.mountain_years.min(worked);
+    let points = (years as f64 * c.mountain_per_year).min(c.mountain_max);
     let mut l = line(Section::Bonus, item, subject, points, rule);
-    if a.mountain_years as f64 * c.mountain_per_year > c.mountain_max {
-        l.reason = Some(format!("累计不超过 {} 分", num(c.mountain_max)));
+    let mut reasons = Vec::new();
+    if years < a.mountain_years {
+        reasons.push(format!(
+            "填写 {} 年，但到资历截止日 {} 从事专业技术工作只满 {worked} 年，按 {worked} 年计",
+            a.mountain_years, plan.seniority_cutoff
+        ));
+    }
+    if years as f64 * c.mountain_per_year > c.mountain_max {
+        reasons.push(format!("累计不超过 {} 分", num(c.mountain_max)));
+    }
+    if !reasons.is_empty() {
+        l.reason = Some(reasons.join("；"));
     }
     l
 }

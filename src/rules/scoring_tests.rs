@@ -780,6 +780,7 @@ fn mountain_bonus_is_its_own_line() {
         let a = Applicant {
             mountain_years: years,
             mountain_county: county.into(),
+            professional_start_date: "2010-07-01".into(),
             ..Applicant::default()
         };
         let s = score(&a, latest_plan());
@@ -824,6 +825,7 @@ fn exceptional_threshold_is_25_including_the_bonus() {
     a.achievements[1].rank = 2;
     a.mountain_county = "文成".into();
     a.mountain_years = 1;
+    a.professional_start_date = "2010-07-01".into();
     let s = score(&a, latest_plan());
     assert_eq!(s.self_score, 24.5);
     assert!(!s.reaches_exceptional_threshold);
@@ -831,4 +833,68 @@ fn exceptional_threshold_is_25_including_the_bonus() {
     let s = score(&a, latest_plan());
     assert_eq!(s.self_score, 25.0);
     assert!(s.reaches_exceptional_threshold);
+}
+
+/// READING.md (2026-12): 山区县 years never exceed the professional work years counted to the
+/// 资历 cut-off; with no professional start known there is no bonus yet; a county is only its own
+/// name, with or without its suffix, province and city.
+#[test]
+fn mountain_years_are_capped_by_professional_years_and_need_a_start() {
+    let bonus = |years, county: &str, start: &str| {
+        let a = Applicant {
+            mountain_years: years,
+            mountain_county: county.into(),
+            professional_start_date: start.into(),
+            ..Applicant::default()
+        };
+        let s = score(&a, latest_plan());
+        let l = s
+            .lines
+            .iter()
+            .find(|l| l.section == Section::Bonus)
+            .unwrap()
+            .clone();
+        assert_eq!(s.mountain_bonus, if l.counted { l.points } else { 0.0 });
+        l
+    };
+    // 8 years claimed, professional work since 2020-12-31: 2 full years on 2022-12-31 → +1.
+    let capped = bonus(8, "文成", "2020-12-31");
+    assert_eq!(capped.points, 1.0);
+    assert_eq!(
+        capped.reason.as_deref(),
+        Some("填写 8 年，但到资历截止日 2022-12-31 从事专业技术工作只满 2 年，按 2 年计")
+    );
+    // The day after: only 1 full year → +0.5; the day before: 2 years as well.
+    assert_eq!(bonus(8, "文成", "2021-01-01").points, 0.5);
+    assert_eq!(bonus(8, "文成", "2020-12-30").points, 1.0);
+    // Work started after the cut-off: nothing yet.
+    assert_eq!(bonus(3, "文成", "2023-01-01").points, 0.0);
+    // No start entered: no bonus, and the line asks for the date.
+    let no_start = bonus(3, "文成", "");
+    assert_eq!(no_start.points, 0.0);
+    assert!(no_start
+        .reason
+        .unwrap()
+        .starts_with("请填写从事相关专业技术工作的起始日期：山区县工作年限不能超过"));
+    // Counties: one county however written; a place that only starts with one is none.
+    for county in [
+        "文成",
+        "文成县",
+        "温州市文成县",
+        "浙江省文成县",
+        "浙江省温州市文成县",
+    ] {
+        assert_eq!(bonus(2, county, "2010-07-01").points, 1.0, "{county}");
+    }
+    for place in ["三门峡市", "龙泉驿区", "文成路", "江山县"] {
+        let l = bonus(2, place, "2010-07-01");
+        assert_eq!(l.points, 0.0, "{place}");
+        assert!(
+            l.reason
+                .unwrap()
+                .contains("不在 2022 年度 26 个山区县名单中"),
+            "{place}"
+        );
+    }
+    assert_eq!(bonus(2, "江山市", "2010-07-01").points, 1.0);
 }

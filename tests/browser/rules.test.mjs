@@ -32,7 +32,7 @@ function rules2026() {
   });
   // One county removed, one added; one 受理点 phone changed.
   plan.mountain_counties = plan.mountain_counties.filter((c) => c.county !== "文成");
-  plan.mountain_counties.push({ city: "温州市", county: "瑞安" });
+  plan.mountain_counties.push({ city: "温州市", county: "瑞安", suffix: "市" });
   plan.wenzhou_mountain_counties = plan.wenzhou_mountain_counties.filter((c) => c !== "文成");
   plan.acceptance_points[1].phones = ["0577-88990999"];
   rules.plans.push(plan);
@@ -174,7 +174,7 @@ const broken = [
   ["a syntax error", (text) => text.replace('"schema": 1,', '"schema": 1'), /第 \d+ 行第 \d+ 列：这里不是有效的 JSON/],
   ["a missing field", (text) => { const r = JSON.parse(text); delete r.plans[0].unit_deadline; return JSON.stringify(r); }, /plans\[0\]\.unit_deadline：缺少这个字段/],
   ["an impossible date", (text) => { const r = JSON.parse(text); r.plans[0].seniority_cutoff = "2022-13-01"; return JSON.stringify(r); }, /plans\[0\]\.seniority_cutoff：「2022-13-01」不是日期/],
-  ["a duplicate county", (text) => { const r = JSON.parse(text); r.plans[0].mountain_counties.push({ city: "温州市", county: "文成" }); return JSON.stringify(r); }, /山区县列表有重复：文成/],
+  ["a duplicate county", (text) => { const r = JSON.parse(text); r.plans[0].mountain_counties.push({ city: "温州市", county: "文成", suffix: "县" }); return JSON.stringify(r); }, /山区县列表有重复：文成/],
   ["a broken score row", (text) => { const r = JSON.parse(text); r.conditions.score_table.rows.find((x) => x.id === "paper.core").ladder[0].bottom = 3; return JSON.stringify(r); }, /rows\[\d+\]（paper\.core）\.ladder\[0\]：第1-5名从 10 分起每名减 2 分，第5名应是 2 分，但 bottom 写的是 3/],
 ];
 
@@ -265,7 +265,7 @@ test("规则数据 checks a candidate file from disk: its problems, or what it c
   // The same plan year changed in place: counties and a phone.
   const edited = builtIn();
   edited.plans[0].mountain_counties = edited.plans[0].mountain_counties.filter((c) => c.county !== "淳安");
-  edited.plans[0].mountain_counties.push({ city: "温州市", county: "瑞安" });
+  edited.plans[0].mountain_counties.push({ city: "温州市", county: "瑞安", suffix: "市" });
   edited.plans[0].acceptance_points[1].phones = ["0577-88990999"];
   await chooser.setInputFiles({ name: "edited.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(edited)) });
   await result.locator("li", { hasText: "2022 年度 · 山区县：新增 瑞安" }).waitFor();
