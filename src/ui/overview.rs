@@ -14,17 +14,19 @@ fn RoundSummary() -> impl IntoView {
     let facts = Memo::new(move |_| {
         draft.with(|d| {
             let a = assess(&d.applicant);
-            (
-                a.plan.label(),
-                a.plan.derived_note(),
-                a.eligibility.openings,
-            )
+            // The round once: 「按 2027 年度核对。」 and, for a derived round, why its dates are
+            // provisional; 「按2026 年度（编号 …）核对。」 for a published one.
+            let round = match a.plan.derived_note() {
+                Some(note) => format!("按 {} 年度核对。{note}。", a.plan.year),
+                None => format!("按{}核对。", a.plan.label()),
+            };
+            (round, a.eligibility.openings)
         })
     });
     view! {
         <super::info_step::NewerRoundNotice/>
-        {move || facts.with(|(round, note, openings)| view! {
-            <p class="hint" data-overview-round>{round.clone()}{note.clone().map(|n| format!("{n}。"))}</p>
+        {move || facts.with(|(round, openings)| view! {
+            <p class="hint" data-overview-round>{round.clone()}</p>
             {(!openings.is_empty()).then(|| view! {
                 <ul class="openings" data-overview-openings>
                     {openings.iter().map(|o| view! { <li>{o.clone()}</li> }).collect::<Vec<_>>()}
