@@ -153,7 +153,15 @@ fn direct_promotion(a: &Applicant, plan: &Plan) -> Vec<Hint> {
     };
     let mut out = Vec::new();
     let fits_better = a.level != Level::Engineer;
+    // 国家级科学技术奖 is higher than a provincial one: ranked within the provincial 一等奖 limit
+    // (前 9) it is shown too, marked as inferred (READING.md, 2026-12).
     let awards = [
+        (
+            "award.national",
+            9,
+            1,
+            "国家级科学技术奖 1 项（排名前 9；国家级高于省级，此条为推断，以评委会解释为准）",
+        ),
         (
             "award.provincial.first",
             9,
@@ -427,6 +435,51 @@ mod tests {
                 expected,
                 "{title:?} {date}"
             );
+        }
+    }
+
+    #[test]
+    fn national_award_within_nine_is_an_inferred_direct_promotion_hint() {
+        let plan = latest_plan();
+        for (rank, expected) in [(1, 1), (9, 1), (10, 0), (0, 0)] {
+            let a = Applicant {
+                level: Level::Engineer,
+                achievements: vec![Achievement {
+                    row: "award.national".into(),
+                    rank,
+                    date: "2021-05-01".into(),
+                    ..Achievement::default()
+                }],
+                ..Applicant::default()
+            };
+            let hints = direct_promotion(&a, plan);
+            assert_eq!(hints.len(), expected, "rank {rank}");
+            if let Some(h) = hints.first() {
+                assert_eq!(h.cite, "第十二条（一）");
+                assert!(h.message.contains("推断"), "{}", h.message);
+            }
+        }
+    }
+
+    /// 转评: an award before the other specialty's title (held since 2020-01-01) gives no hint.
+    #[test]
+    fn transfer_award_before_the_other_title_gives_no_hint() {
+        let plan = latest_plan();
+        for (date, expected) in [("2019-06-01", 0), ("2020-01-01", 1)] {
+            let a = Applicant {
+                level: Level::Engineer,
+                mode: crate::rules::applicant::ApplyMode::Transfer,
+                other_title: TitleLevel::Engineer,
+                other_title_date: "2020-01-01".into(),
+                achievements: vec![Achievement {
+                    row: "award.provincial.first".into(),
+                    rank: 3,
+                    date: date.into(),
+                    ..Achievement::default()
+                }],
+                ..Applicant::default()
+            };
+            assert_eq!(direct_promotion(&a, plan).len(), expected, "{date}");
         }
     }
 }

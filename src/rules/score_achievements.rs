@@ -1,7 +1,7 @@
 //! The 成果业绩 lines of the self-score: which achievements count, at how many points, and why the
 //! others do not (dates, ranks, same result / same year highest-only, count limits, subtotal caps).
 
-use super::applicant::{Achievement, Applicant, TitleLevel, YesNo};
+use super::applicant::{Achievement, Applicant, ApplyMode, TitleLevel, YesNo};
 use super::date::{CivilDate, DateError};
 use super::plan::Plan;
 use super::score_table::{Grouping, Row, ScoreTable};
@@ -20,9 +20,18 @@ enum GroupKey<'a> {
 /// Since when achievements count (第十七条: 任现职后取得): the date the current title was
 /// obtained; `Ok(None)` when no title is held (or none is given); `Err` with the reason when a
 /// title is given without a usable date, so that no achievement can be confirmed.
+///
+/// 任现职 is the title held now, of any specialty: for a 转（兼）评 applicant that is the title of the
+/// other specialty they hold (READING.md, 2026-12), for everyone else the 机电 title.
 pub(crate) fn current_title_since(a: &Applicant) -> Result<Option<CivilDate>, String> {
-    let date = CivilDate::parse(&a.current_title_date);
-    match a.current_title {
+    let (title, date) = match (a.mode, a.other_title) {
+        (ApplyMode::Transfer, t) if t != TitleLevel::NoTitle && t != TitleLevel::Unknown => {
+            (t, &a.other_title_date)
+        }
+        _ => (a.current_title, &a.current_title_date),
+    };
+    let date = CivilDate::parse(date);
+    match title {
         TitleLevel::NoTitle | TitleLevel::Unknown => Ok(date.ok()),
         title => date.map(Some).map_err(|_| {
             format!(

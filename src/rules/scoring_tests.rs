@@ -898,3 +898,39 @@ fn mountain_years_are_capped_by_professional_years_and_need_a_start() {
     }
     assert_eq!(bonus(2, "江山市", "2010-07-01").points, 1.0);
 }
+
+/// 任现职后 is after the title held now, of any specialty: for a 转（兼）评 applicant the other
+/// specialty's title (READING.md, 2026-12); an article before it scores 0, one on or after it counts.
+#[test]
+fn transfer_applicants_count_achievements_from_the_other_specialty_title() {
+    use crate::rules::applicant::ApplyMode;
+    let cases = [
+        // (mode, article date, points)
+        (ApplyMode::Transfer, "2018-05-01", 0.0),
+        (ApplyMode::Transfer, "2019-12-31", 0.0),
+        (ApplyMode::Transfer, "2020-01-01", 10.0),
+        (ApplyMode::Transfer, "2020-01-02", 10.0),
+        // Not 转评: the other title is not the one held for this application.
+        (ApplyMode::Normal, "2018-05-01", 10.0),
+    ];
+    for (mode, date, points) in cases {
+        let mut a = with(vec![ach("paper.core", 1, date)]);
+        a.level = Level::Engineer;
+        a.mode = mode;
+        a.other_title = TitleLevel::Engineer;
+        a.other_title_date = "2020-01-01".into();
+        a.other_title_specialty = "其他专业".into();
+        let l = line_of(&a, 0);
+        assert_eq!(l.points, points, "{mode:?} {date}");
+        if points == 0.0 {
+            assert!(
+                l.reason
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("任现职（2020-01-01）之前"),
+                "{:?}",
+                l.reason
+            );
+        }
+    }
+}
