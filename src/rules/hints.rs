@@ -1,7 +1,9 @@
 //! Routes that may suit the applicant better than a review: 初定 (第十一条, determination from a
 //! related education plus years) and 直接晋升工程师 (第十二条, awards or two of four honours).
 
-use super::applicant::{Achievement, Applicant, Level, TitleLevel, YesNo};
+use super::applicant::{
+    Achievement, Applicant, Education, EducationLevel, Level, TitleLevel, YesNo,
+};
 use super::conditions::facts;
 use super::date::CivilDate;
 use super::plan::Plan;
@@ -50,7 +52,21 @@ pub fn hints(a: &Applicant, plan: &Plan) -> Vec<Hint> {
 fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
     let f = facts(a, plan);
     let mut best: Option<(Level, &'static str, String)> = None;
-    for e in a.education.iter().filter(|e| e.relatedness().is_related()) {
+    // 第十八条's 技工院校 equivalence is for 申报评审 only: those classes do not open 初定 (READING.md,
+    // 2026-12).
+    let tech_school = |e: &&Education| {
+        matches!(
+            e.level,
+            EducationLevel::TechSchoolIntermediate
+                | EducationLevel::TechSchoolAdvanced
+                | EducationLevel::TechSchoolPreTechnician
+        )
+    };
+    for e in a
+        .education
+        .iter()
+        .filter(|e| e.relatedness().is_related() && !tech_school(e))
+    {
         let Ok(graduated) = CivilDate::parse(&e.graduation_date) else {
             continue;
         };
@@ -295,11 +311,8 @@ mod tests {
                 Some(("第十一条（一）", Level::Technician)),
             ),
             (EducationLevel::JuniorCollege, "2022-01-01", None),
-            (
-                EducationLevel::TechSchoolPreTechnician,
-                "2021-07-01",
-                Some(("第十一条（二）", Level::AssistantEngineer)),
-            ),
+            // READING.md (2026-12): 第十八条's equivalence is for 申报评审 only, not 初定.
+            (EducationLevel::TechSchoolPreTechnician, "2021-07-01", None),
             (
                 EducationLevel::Postgraduate,
                 "2019-12-31",
@@ -480,6 +493,29 @@ mod tests {
                 ..Applicant::default()
             };
             assert_eq!(direct_promotion(&a, plan).len(), expected, "{date}");
+        }
+    }
+
+    /// 第十一条 is for 学历; a 技工院校 class (第十八条, 申报评审 only) opens no 初定 route.
+    #[test]
+    fn tech_school_classes_do_not_open_initial_determination() {
+        let plan = latest_plan();
+        for (level, expected) in [
+            (EducationLevel::TechSchoolAdvanced, false),
+            (EducationLevel::TechSchoolPreTechnician, false),
+            (EducationLevel::TechSchoolIntermediate, false),
+            (EducationLevel::JuniorCollege, true),
+        ] {
+            let a = Applicant {
+                education: vec![edu(level, "2015-07-01")],
+                professional_start_date: "2015-08-01".into(),
+                ..Applicant::default()
+            };
+            assert_eq!(
+                initial_determination(&a, plan).is_some(),
+                expected,
+                "{level:?}"
+            );
         }
     }
 }
