@@ -1,9 +1,7 @@
 //! Routes that may suit the applicant better than a review: 初定 (第十一条, determination from a
 //! related education plus years) and 直接晋升工程师 (第十二条, awards or two of four honours).
 
-use super::applicant::{
-    Achievement, Applicant, Education, EducationLevel, Level, TitleLevel, YesNo,
-};
+use super::applicant::{Achievement, Applicant, Level, TitleLevel, YesNo};
 use super::conditions::facts;
 use super::date::CivilDate;
 use super::plan::Plan;
@@ -54,18 +52,10 @@ fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
     let mut best: Option<(Level, &'static str, String)> = None;
     // 第十八条's 技工院校 equivalence is for 申报评审 only: those classes do not open 初定 (READING.md,
     // 2026-12).
-    let tech_school = |e: &&Education| {
-        matches!(
-            e.level,
-            EducationLevel::TechSchoolIntermediate
-                | EducationLevel::TechSchoolAdvanced
-                | EducationLevel::TechSchoolPreTechnician
-        )
-    };
     for e in a
         .education
         .iter()
-        .filter(|e| e.relatedness().is_related() && !tech_school(e))
+        .filter(|e| e.relatedness().is_related() && !e.level.is_tech_school())
     {
         let Ok(graduated) = CivilDate::parse(&e.graduation_date) else {
             continue;

@@ -167,6 +167,15 @@ impl Plan {
         })
     }
 
+    /// The round a draft is checked against, said once: 「按 2027 年度核对。」 and, for a derived
+    /// round, why its dates are provisional; 「按2026 年度（编号 …）核对。」 for a published one.
+    pub fn checked_against(&self) -> String {
+        match self.derived_note() {
+            Some(note) => format!("按 {} 年度核对。{note}。", self.year),
+            None => format!("按{}核对。", self.label()),
+        }
+    }
+
     /// The 山区县 an applicant typed, if it is one of this plan's list: only the county's own name,
     /// with or without its own suffix, and with or without its province and city before it
     /// (「文成」「文成县」「温州市文成县」「浙江省文成县」 are one county; 「三门峡市」 is not 三门,
@@ -284,6 +293,14 @@ mod tests {
             Some("2023 年度按往年规律推算，正式通知发布后以通知为准；受理点、山区县名单沿用 2022 年度")
         );
         assert_eq!(latest_plan().derived_note(), None);
+        assert_eq!(
+            plan.checked_against(),
+            "按 2023 年度核对。2023 年度按往年规律推算，正式通知发布后以通知为准；受理点、山区县名单沿用 2022 年度。"
+        );
+        assert_eq!(
+            latest_plan().checked_against(),
+            format!("按2022 年度（编号 {}）核对。", latest_plan().code)
+        );
         assert_eq!(plan.code, "");
         assert_eq!(plan.application_start, d("2023-08-01"));
         assert_eq!(plan.application_end, d("2023-10-20"));

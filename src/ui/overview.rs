@@ -14,13 +14,7 @@ fn RoundSummary() -> impl IntoView {
     let facts = Memo::new(move |_| {
         draft.with(|d| {
             let a = assess(&d.applicant);
-            // The round once: 「按 2027 年度核对。」 and, for a derived round, why its dates are
-            // provisional; 「按2026 年度（编号 …）核对。」 for a published one.
-            let round = match a.plan.derived_note() {
-                Some(note) => format!("按 {} 年度核对。{note}。", a.plan.year),
-                None => format!("按{}核对。", a.plan.label()),
-            };
-            (round, a.eligibility.openings)
+            (a.plan.checked_against(), a.eligibility.openings)
         })
     });
     view! {
