@@ -47,8 +47,11 @@ fn applicant() -> Applicant {
         wenzhou_insurance_months: Some(120),
         current_title: TitleLevel::AssistantEngineer,
         current_title_date: "2016-12-20".into(),
-        skill_level: SkillLevel::Technician,
-        skill_date: "2015-01-01".into(),
+        skill_certificates: vec![SkillCertificate {
+            level: SkillLevel::Technician,
+            date: "2015-01-01".into(),
+            ..SkillCertificate::default()
+        }],
         foreign_language: ForeignLanguage::Cet4,
         computer_modules: 4,
         tech_post: TechPost::DeptTechLead,

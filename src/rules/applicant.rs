@@ -418,11 +418,24 @@ pub struct Applicant {
     pub other_title: TitleLevel,
     pub other_title_date: String,
     pub other_title_specialty: String,
-    pub skill_level: SkillLevel,
-    pub skill_date: String,
-    /// 证书上的工种与机电（机械）专业相关相近.
-    pub skill_related: YesNo,
-    pub skill_honours: Vec<SkillHonour>,
+    /// Holds any 职业技能等级证书 at all: `No` closes the skill routes, `Unknown` with no
+    /// certificate entered leaves them to be filled in.
+    pub has_skill_certificate: YesNo,
+    /// Every 职业技能等级证书 held, in any order (the skill routes count from the first one at
+    /// the required level or higher; the score takes the highest related one).
+    pub skill_certificates: Vec<SkillCertificate>,
+    /// The skill honours of 第九条（三）/第十条（三）, each with the date it was conferred.
+    pub honours: Vec<HeldHonour>,
+    /// Schema 1 kept one certificate and undated honours; read only, moved into the lists above
+    /// by [`Applicant::migrate_v1_skills`] and never written again.
+    #[serde(rename = "skill_level", skip_serializing)]
+    pub legacy_skill_level: SkillLevel,
+    #[serde(rename = "skill_date", skip_serializing)]
+    pub legacy_skill_date: String,
+    #[serde(rename = "skill_related", skip_serializing)]
+    pub legacy_skill_related: YesNo,
+    #[serde(rename = "skill_honours", skip_serializing)]
+    pub legacy_skill_honours: Vec<SkillHonour>,
     /// The answers given on the portal (checked against the route).
     pub qualification_type: QualificationType,
     pub appointment: Appointment,
@@ -443,6 +456,84 @@ pub struct Applicant {
     /// 破格: number of 副高+ experts who signed the recommendation.
     pub expert_recommendations: u32,
     pub achievements: Vec<Achievement>,
+}
+
+/// One 职业技能等级证书.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SkillCertificate {
+    pub level: SkillLevel,
+    /// 证书上的职业（工种）, as printed; for the applicant's own reference and the preview.
+    pub trade: String,
+    /// 证书上的工种与机电（机械）专业相关相近; `Unknown` is taken as related.
+    pub related: YesNo,
+    /// 发证日期.
+    pub date: String,
+}
+
+/// A skill honour and when it was conferred.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HeldHonour {
+    pub honour: SkillHonour,
+    pub date: String,
+}
+
+impl Applicant {
+    /// Moves schema 1's single certificate and undated honours into the lists, without loss: a
+    /// level of 「无」 becomes `has_skill_certificate = No`; honours keep an empty date, which the
+    /// form then asks for. Does nothing when nothing old is there.
+    pub fn migrate_v1_skills(&mut self) {
+        let typed_something =
+            !self.legacy_skill_date.trim().is_empty() || self.legacy_skill_related.is_set();
+        match self.legacy_skill_level {
+            // A date or an answer typed before the level was chosen is kept, on an entry whose
+            // level the form then asks for.
+            SkillLevel::Unknown if typed_something => {
+                self.skill_certificates.push(SkillCertificate {
+                    level: SkillLevel::Unknown,
+                    trade: String::new(),
+                    related: self.legacy_skill_related,
+                    date: std::mem::take(&mut self.legacy_skill_date),
+                });
+            }
+            SkillLevel::Unknown => {}
+            SkillLevel::NoSkill => {
+                if self.skill_certificates.is_empty() {
+                    self.has_skill_certificate = YesNo::No;
+                }
+            }
+            level => {
+                self.has_skill_certificate = YesNo::Yes;
+                self.skill_certificates.push(SkillCertificate {
+                    level,
+                    trade: String::new(),
+                    related: self.legacy_skill_related,
+                    date: std::mem::take(&mut self.legacy_skill_date),
+                });
+            }
+        }
+        for honour in std::mem::take(&mut self.legacy_skill_honours) {
+            if honour.is_set() && !self.honours.iter().any(|h| h.honour == honour) {
+                self.honours.push(HeldHonour {
+                    honour,
+                    date: String::new(),
+                });
+            }
+        }
+        self.legacy_skill_level = SkillLevel::Unknown;
+        self.legacy_skill_date.clear();
+        self.legacy_skill_related = YesNo::Unknown;
+    }
+
+    /// Whether the applicant told the app they hold any skill certificate (entries count as yes).
+    pub fn skill_answer(&self) -> YesNo {
+        if self.skill_certificates.iter().any(|c| c.level.rank() > 0) {
+            YesNo::Yes
+        } else {
+            self.has_skill_certificate
+        }
+    }
 }
 
 /// A typed date, or why it cannot be used (empty / malformed), for messages.
@@ -541,7 +632,16 @@ mod tests {
     fn round_trips_through_json() {
         let a = Applicant {
             level: Level::AssistantEngineer,
-            skill_honours: vec![SkillHonour::ZhejiangTechExpert],
+            honours: vec![HeldHonour {
+                honour: SkillHonour::ZhejiangTechExpert,
+                date: "2021-05-01".into(),
+            }],
+            skill_certificates: vec![SkillCertificate {
+                level: SkillLevel::Advanced,
+                trade: "钳工".into(),
+                related: YesNo::Yes,
+                date: "2015-06-30".into(),
+            }],
             continuing_education: vec![ContinuingEducationYear {
                 year: 2021,
                 general_public: 18.0,

@@ -5,6 +5,7 @@ use super::*;
 use crate::rules::applicant::*;
 use crate::rules::rules_file::table;
 use crate::rules::scoring::Section;
+use crate::rules::verdict::Status;
 use proptest::prelude::*;
 
 fn date() -> impl Strategy<Value = String> {
@@ -63,6 +64,19 @@ prop_compose! {
 }
 
 prop_compose! {
+    fn certificate()(level in pick(SkillLevel::ALL, SkillLevel::Unknown), related in pick(YesNo::ALL, YesNo::Unknown),
+                     date in date()) -> SkillCertificate {
+        SkillCertificate { level, trade: String::new(), related, date }
+    }
+}
+
+prop_compose! {
+    fn honour()(honour in pick(SkillHonour::ALL, SkillHonour::Unknown), date in date()) -> HeldHonour {
+        HeldHonour { honour, date }
+    }
+}
+
+prop_compose! {
     fn people()(level in pick(Level::ALL, Level::Unset), mode in pick(ApplyMode::ALL, ApplyMode::Unset),
                 education in prop::collection::vec(education(), 0..4), work in prop::collection::vec(work(), 0..4),
                 start in date(), insurance in prop::option::of(any::<u32>()),
@@ -76,8 +90,9 @@ prop_compose! {
 
 prop_compose! {
     fn applicant()(base in people(), plan_year in prop_oneof![Just(0), 2020i32..2030, any::<i32>()],
-                   skill in pick(SkillLevel::ALL, SkillLevel::Unknown), skill_date in date(),
-                   honours in prop::collection::vec(pick(SkillHonour::ALL, SkillHonour::Unknown), 0..3),
+                   certificates in prop::collection::vec(certificate(), 0..4),
+                   has_skill in pick(YesNo::ALL, YesNo::Unknown),
+                   honours in prop::collection::vec(honour(), 0..3),
                    answers in (pick(QualificationType::ALL, QualificationType::Unset), pick(Appointment::ALL, Appointment::Unset)),
                    extras in (pick(ForeignLanguage::ALL, ForeignLanguage::Unknown), any::<u32>(), pick(TechPost::ALL, TechPost::Unknown),
                               pick(UnitSize::ALL, UnitSize::Unknown), any::<bool>(), prop_oneof![0u32..10, any::<u32>()],
@@ -88,10 +103,9 @@ prop_compose! {
         let (foreign, computer, post, size, income, mountain_years, county, experts) = extras;
         Applicant {
             plan_year,
-            skill_level: skill,
-            skill_date,
-            skill_related: YesNo::Unknown,
-            skill_honours: honours,
+            skill_certificates: certificates,
+            has_skill_certificate: has_skill,
+            honours,
             qualification_type: answers.0,
             appointment: answers.1,
             foreign_language: foreign,
@@ -148,6 +162,40 @@ proptest! {
         for route in &result.eligibility.routes {
             prop_assert!(!route.verdict.messages.is_empty());
             prop_assert!(route.verdict.status != crate::rules::verdict::Status::NotMet || !route.verdict.messages.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_order_of_skill_certificates_and_honours_changes_nothing(a in applicant()) {
+        let mut reversed = a.clone();
+        reversed.skill_certificates.reverse();
+        reversed.honours.reverse();
+        let (one, other) = (assess(&a), assess(&reversed));
+        prop_assert_eq!(one.score.self_score, other.score.self_score);
+        for (x, y) in one.eligibility.routes.iter().zip(&other.eligibility.routes) {
+            prop_assert_eq!(x.verdict.status, y.verdict.status, "{}", x.verdict.id);
+        }
+        prop_assert_eq!(one.eligibility.status, other.eligibility.status);
+    }
+
+    #[test]
+    fn a_qualification_after_the_cut_off_never_opens_a_route_nor_adds_points(
+        a in applicant(), year in 2022i32..2030, level in pick(EducationLevel::ALL, EducationLevel::Unset),
+        skill in pick(SkillLevel::ALL, SkillLevel::Unknown), honour in pick(SkillHonour::ALL, SkillHonour::Unknown),
+    ) {
+        let a = Applicant { plan_year: year, ..a };
+        let before = assess(&a);
+        let late = before.plan.achievements_cutoff.add_months(1).iso();
+        let mut later = a.clone();
+        later.education.push(Education { level, major: "机械工程".into(), related: YesNo::Yes, degree_certificate: true,
+            graduation_date: late.clone(), ..Education::default() });
+        later.skill_certificates.push(SkillCertificate { level: skill, trade: String::new(), related: YesNo::Yes, date: late.clone() });
+        later.honours.push(HeldHonour { honour, date: late });
+        let after = assess(&later);
+        prop_assert_eq!(before.score.self_score, after.score.self_score);
+        for (x, y) in before.eligibility.routes.iter().zip(&after.eligibility.routes) {
+            prop_assert!(x.verdict.status == Status::Met || y.verdict.status != Status::Met,
+                "{} opened by a late qualification: {:?}", x.verdict.id, y.verdict.messages);
         }
     }
 

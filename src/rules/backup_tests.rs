@@ -629,7 +629,7 @@ fn messages_say_what_is_wrong_and_what_to_do() {
         ),
         (
             BackupError::DraftFromFuture { found: 7 },
-            "备份中的草稿来自更新版本的本工具（数据版本 7，本版本只认识到 1），请先更新本工具再导入",
+            "备份中的草稿来自更新版本的本工具（数据版本 7，本版本只认识到 2），请先更新本工具再导入",
         ),
         (
             BackupError::DraftUnreadable(DamageReason::NotADraft {
@@ -765,4 +765,46 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_version_1_backup_with_a_version_1_draft_restores_skills_and_files_without_loss() {
+    use crate::rules::applicant::{HeldHonour, SkillCertificate, SkillHonour, SkillLevel, YesNo};
+    let pdf = pdf_bytes("技能证书");
+    let id = sha256_hex(&pdf);
+    // As version 1 of the app wrote it: one skill certificate, undated honours.
+    let draft = format!(
+        r#"{{"version":1,"basic":{{"name":"陈一"}},"applicant":{{"plan_year":2022,"level":"engineer","mode":"skilled_talent","skill_level":"technician","skill_date":"2018-03-01","skill_related":"yes","skill_honours":["national_tech_expert"]}},"attachments":{{"attachment.skill_certificate":{{"file_id":"{id}","file_name":"技师证.pdf","byte_size":{},"pages":1,"passes":true}}}}}}"#,
+        pdf.len()
+    );
+    let files = format!(
+        "[{}]",
+        file_json(&id, "application/pdf", pdf.len(), &base64::encode(&pdf))
+    );
+    let backup = read_backup(&hand_made("1", &draft, &files)).expect("a version-1 backup reads");
+    assert_eq!(backup.draft.version, crate::rules::draft::SCHEMA_VERSION);
+    let a = &backup.draft.applicant;
+    assert_eq!(a.plan_year, 2022);
+    assert_eq!(
+        a.skill_certificates,
+        vec![SkillCertificate {
+            level: SkillLevel::Technician,
+            trade: String::new(),
+            related: YesNo::Yes,
+            date: "2018-03-01".into(),
+        }]
+    );
+    assert_eq!(
+        a.honours,
+        vec![HeldHonour {
+            honour: SkillHonour::NationalTechExpert,
+            date: String::new(),
+        }]
+    );
+    assert_eq!(backup.files.len(), 1);
+    assert_eq!(backup.files[0].bytes, pdf);
+    assert_eq!(
+        backup.draft.attachments["attachment.skill_certificate"].file_name,
+        "技师证.pdf"
+    );
 }

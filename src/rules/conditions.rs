@@ -3,10 +3,12 @@
 //! each returning met / not met / missing with a message and the concrete shortfall.
 
 use super::applicant::{
-    Applicant, EducationLevel, Relatedness, SkillHonour, SkillLevel, TitleLevel, WorkKind, YesNo,
+    Applicant, Education, EducationLevel, HeldHonour, Relatedness, SkillCertificate, SkillHonour,
+    SkillLevel, TitleLevel, WorkKind, YesNo,
 };
 use super::date::CivilDate;
 use super::eligibility::YearsFigure;
+use super::held::{held, late_message, Held};
 use super::plan::Plan;
 use super::verdict::{years_check, Status};
 
@@ -28,14 +30,17 @@ pub(crate) fn cond(status: Status, message: impl Into<String>) -> Cond {
 }
 
 /// What the routes need to know, computed once.
-pub(crate) struct Facts {
+pub(crate) struct Facts<'a> {
+    /// The 资历 cut-off: years are counted up to it.
     pub cutoff: CivilDate,
+    /// What counts as held: obtained by the achievements cut-off.
+    pub held: Held<'a>,
     /// Start of related professional work, moved earlier by 机关 months (第十四条).
     pub professional_start: Result<CivilDate, String>,
     pub professional_note: Option<String>,
 }
 
-pub(crate) fn facts(a: &Applicant, plan: &Plan) -> Facts {
+pub(crate) fn facts<'a>(a: &'a Applicant, plan: &Plan) -> Facts<'a> {
     let cutoff = plan.seniority_cutoff;
     let typed = CivilDate::parse(&a.professional_start_date);
     let (start, mut note) = match typed {
@@ -95,6 +100,7 @@ pub(crate) fn facts(a: &Applicant, plan: &Plan) -> Facts {
     });
     Facts {
         cutoff,
+        held: held(a, plan),
         professional_start: start,
         professional_note: note,
     }
@@ -151,9 +157,36 @@ pub(crate) fn years_cond(
     }
 }
 
-/// The best education entry at `min_tier` or above (and 对口 when `related`).
-pub(crate) fn education_cond(a: &Applicant, min_tier: u8, related: bool, wanted: &str) -> Cond {
-    let entries: Vec<_> = a.education.iter().filter(|e| e.level.is_set()).collect();
+/// The best education entry held by the achievements cut-off at `min_tier` or above (and 对口
+/// when `related`); an entry obtained after the cut-off that would have met the condition is
+/// named with its date.
+pub(crate) fn education_cond(f: &Facts, min_tier: u8, related: bool, wanted: &str) -> Cond {
+    let fits = |e: &Education| {
+        e.level.tier() >= min_tier && (!related || e.relatedness() != Relatedness::Unrelated)
+    };
+    let late: Vec<String> = f
+        .held
+        .late_education
+        .iter()
+        .filter(|(e, _)| fits(e))
+        .map(|(e, on)| late_message(&format!("{}学历", e.level.label()), *on, f.held.cutoff))
+        .collect();
+    let mut c = held_education_cond(&f.held.education, min_tier, related, wanted);
+    if c.status != Status::Met && !late.is_empty() {
+        if f.held.education.iter().all(|e| !e.level.is_set()) {
+            c = cond(Status::NotMet, format!("要求{wanted}"));
+        }
+        c.message = format!("{}；{}", c.message, late.join("；"));
+    }
+    c
+}
+
+fn held_education_cond(entries: &[&Education], min_tier: u8, related: bool, wanted: &str) -> Cond {
+    let entries: Vec<&Education> = entries
+        .iter()
+        .copied()
+        .filter(|e| e.level.is_set())
+        .collect();
     if entries.is_empty() {
         return cond(Status::Missing, "未填写学历，请在教育经历中添加");
     }
@@ -255,6 +288,9 @@ pub(crate) fn title_years_cond(
     }
 }
 
+/// 第八条（二）、第九条（二）、第十条（二）: years since the first related certificate at `min` or
+/// higher held by the achievements cut-off (a 高级工 of 2015 followed by a 技师 of 2021 meets the
+/// 高级工 route from 2015), counted from the later of that date and the professional work start.
 pub(crate) fn skill_years_cond(
     a: &Applicant,
     min: SkillLevel,
@@ -268,47 +304,137 @@ pub(crate) fn skill_years_cond(
         what: what.clone(),
         missing: Some(missing.to_string()),
     };
-    if a.skill_level == SkillLevel::Unknown {
-        let m = format!("请填写职业技能等级（要求{}及以上）", min.label());
-        return (cond(Status::Missing, m.clone()), figure(&m));
+    let at_level = |c: &SkillCertificate| c.level.rank() >= min.rank();
+    let related = |c: &SkillCertificate| c.related != YesNo::No;
+    let late = f
+        .held
+        .late_certificates
+        .iter()
+        .filter(|(c, _)| at_level(c) && related(c))
+        .map(|(c, on)| late_message(&format!("{}证书", c.level.label()), *on, f.held.cutoff))
+        .collect::<Vec<_>>()
+        .join("；");
+    let with_late = |m: String| {
+        if late.is_empty() {
+            m
+        } else {
+            format!("{m}；{late}")
+        }
+    };
+    let held: Vec<&SkillCertificate> = f.held.certificates.to_vec();
+    let not_met = |m: String| {
+        let m = with_late(m);
+        (cond(Status::NotMet, m.clone()), figure(&m))
+    };
+    let missing = |m: String| (cond(Status::Missing, m.clone()), figure(&m));
+    let at: Vec<&SkillCertificate> = held.iter().copied().filter(|c| at_level(c)).collect();
+    if at.is_empty() {
+        if held.iter().any(|c| !c.level.is_set()) {
+            return missing(format!(
+                "请选择技能等级证书的等级（要求{}及以上）",
+                min.label()
+            ));
+        }
+        let highest = held.iter().map(|c| c.level).max_by_key(|l| l.rank());
+        return match (highest, a.skill_answer()) {
+            (Some(level), _) if level.rank() > 0 => not_met(format!(
+                "要求相关工种{}及以上职业技能等级，你的技能等级为「{}」",
+                min.label(),
+                level.label()
+            )),
+            _ if !late.is_empty() => {
+                not_met(format!("要求相关工种{}及以上职业技能等级", min.label()))
+            }
+            (_, YesNo::No) => not_met(format!(
+                "要求相关工种{}及以上职业技能等级，你填写的是没有职业技能等级证书",
+                min.label()
+            )),
+            _ => missing(format!(
+                "请填写职业技能等级证书（要求{}及以上）",
+                min.label()
+            )),
+        };
     }
-    if a.skill_level.rank() < min.rank() {
-        let m = format!(
-            "要求相关工种{}职业技能等级，你的技能等级为「{}」",
-            min.label(),
-            a.skill_level.label()
-        );
-        return (cond(Status::NotMet, m.clone()), figure(&m));
+    let usable: Vec<&SkillCertificate> = at.iter().copied().filter(|c| related(c)).collect();
+    if usable.is_empty() {
+        return not_met("技能证书工种须与机电（机械）专业相关".to_string());
     }
-    if a.skill_related == YesNo::No {
-        let m = "技能证书工种须与机电（机械）专业相关".to_string();
-        return (cond(Status::NotMet, m.clone()), figure(&m));
-    }
-    let skill_date = CivilDate::parse(&a.skill_date)
-        .map_err(|e| format!("请填写取得技能等级证书的日期（{}）", e.message()));
+    let first = usable
+        .iter()
+        .filter_map(|c| CivilDate::parse(&c.date).ok().map(|d| (d, *c)))
+        .min_by_key(|(d, _)| *d);
+    let undated = usable.iter().any(|c| CivilDate::parse(&c.date).is_err());
+    let Some((first, cert)) = first else {
+        return missing(format!("请填写取得{}证书的日期", usable[0].level.label()));
+    };
     // Work counts from the later of the certificate and the start of professional work.
-    let start = skill_date.map(|d| match &f.professional_start {
-        Ok(p) if *p > d => *p,
-        _ => d,
-    });
-    years_cond(start, years, &what, f.cutoff)
+    let start = match &f.professional_start {
+        Ok(p) if *p > first => *p,
+        _ => first,
+    };
+    let (mut c, fig) = years_cond(Ok(start), years, &what, f.cutoff);
+    if usable.len() > 1 {
+        c.message = format!(
+            "{}；按最早达到该等级的证书（{} {}）计",
+            c.message,
+            cert.level.label(),
+            first.iso()
+        );
+    }
+    if c.status != Status::Met {
+        if undated {
+            c.status = Status::Missing;
+            c.message = format!("{}；还有技能等级证书未填取得日期，请补填", c.message);
+        }
+        c.message = with_late(c.message);
+    }
+    (c, fig)
 }
 
-pub(crate) fn honour_cond(a: &Applicant, listed: &[SkillHonour]) -> Cond {
-    match a.skill_honours.iter().find(|h| listed.contains(h)) {
-        Some(h) => cond(Status::Met, format!("具有「{}」", h.label())),
-        None => cond(
-            Status::NotMet,
-            format!(
-                "须具有以下荣誉之一：{}",
-                listed
-                    .iter()
-                    .map(|h| h.label())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            ),
-        ),
+/// 第九条（三）、第十条（三）: one of the listed honours, conferred by the achievements cut-off.
+pub(crate) fn honour_cond(f: &Facts, listed: &[SkillHonour]) -> Cond {
+    let listed_here = |h: SkillHonour| listed.contains(&h);
+    let counted = f.held.honours.iter().filter(|h| listed_here(h.honour));
+    let (dated, undated): (Vec<&HeldHonour>, Vec<&HeldHonour>) = counted
+        .copied()
+        .partition(|h| CivilDate::parse(&h.date).is_ok());
+    if let Some(h) = dated.first() {
+        return cond(
+            Status::Met,
+            format!("具有「{}」（{} 取得）", h.honour.label(), h.date.trim()),
+        );
     }
+    if let Some(h) = undated.first() {
+        return cond(
+            Status::Missing,
+            format!(
+                "请填写「{}」的取得时间：{} 之后取得的本次不计",
+                h.honour.label(),
+                f.held.cutoff.iso()
+            ),
+        );
+    }
+    let late: Vec<String> = f
+        .held
+        .late_honours
+        .iter()
+        .filter(|(h, _)| listed_here(h.honour))
+        .map(|(h, on)| late_message(&format!("「{}」", h.honour.label()), *on, f.held.cutoff))
+        .collect();
+    if !late.is_empty() {
+        return cond(Status::NotMet, late.join("；"));
+    }
+    cond(
+        Status::NotMet,
+        format!(
+            "须具有以下荣誉之一：{}",
+            listed
+                .iter()
+                .map(|h| h.label())
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    )
 }
 
 pub(crate) fn other_title_cond(

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 /// Bump when the stored shape changes in a way `#[serde(default)]` cannot absorb, and add the
 /// step from the previous version to [`migrate`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -209,11 +209,11 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
     if version > SCHEMA_VERSION as u64 {
         return Loaded::Damaged(DamageReason::FutureVersion { found: version });
     }
-    if let Err(detail) = migrate(version) {
-        return Loaded::Damaged(DamageReason::NotADraft { detail });
-    }
     match serde_json::from_str::<Draft>(text) {
         Ok(mut draft) => {
+            if let Err(detail) = migrate(version, &mut draft) {
+                return Loaded::Damaged(DamageReason::NotADraft { detail });
+            }
             draft.version = SCHEMA_VERSION;
             if version == SCHEMA_VERSION as u64 {
                 Loaded::Restored(draft)
@@ -230,12 +230,18 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
     }
 }
 
-/// Checks that a stored draft of `from_version` can be brought up to [`SCHEMA_VERSION`]. Version 1
-/// is the only one so far; a future step that reshapes the text goes here (and may then need a
-/// `serde_json::Value`, which costs ~10 KB of brotli in the bundle).
-fn migrate(from_version: u64) -> Result<(), String> {
+/// Brings a draft read from `from_version` up to [`SCHEMA_VERSION`]. The old fields are read
+/// into the structs as read-only legacy fields (no `serde_json::Value` tree, which would cost
+/// ~10 KB of brotli in the bundle), and each step moves them to where this version keeps them.
+/// - 1 → 2: one skill certificate and undated honours become lists (`Applicant::migrate_v1_skills`).
+fn migrate(from_version: u64, draft: &mut Draft) -> Result<(), String> {
     match from_version {
-        1 => Ok(()),
+        // A version-2 text never holds the old fields unless edited by hand; moving them anyway
+        // keeps such a text from hiding data in fields that are never written back.
+        1 | 2 => {
+            draft.applicant.migrate_v1_skills();
+            Ok(())
+        }
         // Version 0 never shipped: no released build wrote it, so it can only be hand-made.
         other => Err(format!("未知的数据版本 {other}")),
     }
@@ -299,12 +305,95 @@ mod tests {
 
     #[test]
     fn fields_missing_from_an_older_save_take_their_defaults() {
-        let loaded = load_stored(Some(r#"{"version":1,"basic":{"name":"李四"}}"#));
+        let loaded = load_stored(Some(r#"{"version":2,"basic":{"name":"李四"}}"#));
         let Loaded::Restored(draft) = loaded else {
             panic!("expected a restored draft, got {loaded:?}")
         };
         assert_eq!(draft.basic.name, "李四");
         assert_eq!(draft.basic.department, "");
+    }
+
+    /// A draft as version 1 of the app stored it (one skill certificate, undated honours).
+    pub(crate) const V1_DRAFT: &str = r#"{"version":1,"basic":{"name":"陈一"},"applicant":{"plan_year":2022,"level":"assistant_engineer","mode":"skilled_talent","skill_level":"advanced","skill_date":"2019-09-01","skill_related":"yes","skill_honours":["zhejiang_tech_expert","provincial_class1_top5"],"professional_start_date":"2016-07-01"},"form":{},"attachments":{}}"#;
+
+    #[test]
+    fn a_version_1_draft_migrates_its_skill_certificate_and_honours_without_loss() {
+        use crate::rules::applicant::{
+            HeldHonour, SkillCertificate, SkillHonour, SkillLevel, YesNo,
+        };
+        let Loaded::Migrated {
+            draft,
+            from_version,
+        } = load_stored(Some(V1_DRAFT))
+        else {
+            panic!("a version-1 draft is migrated")
+        };
+        assert_eq!(from_version, 1);
+        assert_eq!(draft.version, SCHEMA_VERSION);
+        let a = &draft.applicant;
+        assert_eq!(
+            a.skill_certificates,
+            vec![SkillCertificate {
+                level: SkillLevel::Advanced,
+                trade: String::new(),
+                related: YesNo::Yes,
+                date: "2019-09-01".into(),
+            }]
+        );
+        assert_eq!(a.has_skill_certificate, YesNo::Yes);
+        assert_eq!(
+            a.honours,
+            vec![
+                HeldHonour {
+                    honour: SkillHonour::ZhejiangTechExpert,
+                    date: String::new()
+                },
+                HeldHonour {
+                    honour: SkillHonour::ProvincialClass1Top5,
+                    date: String::new()
+                },
+            ]
+        );
+        assert_eq!(a.legacy_skill_level, SkillLevel::Unknown);
+        assert!(a.legacy_skill_honours.is_empty());
+        assert_eq!(a.professional_start_date, "2016-07-01");
+        // Saved again, it is a version-2 draft without the old fields, and reads back the same.
+        let stored = draft.to_stored();
+        assert!(stored.contains("\"version\":2"));
+        for old in [
+            "\"skill_level\"",
+            "\"skill_date\"",
+            "\"skill_related\"",
+            "\"skill_honours\"",
+        ] {
+            assert!(!stored.contains(old), "{old} is not written again");
+        }
+        assert_eq!(load_stored(Some(&stored)), Loaded::Restored(draft));
+    }
+
+    #[test]
+    fn a_version_1_level_of_none_says_no_certificate_and_unknown_says_nothing() {
+        use crate::rules::applicant::YesNo;
+        let none = load_stored(Some(
+            r#"{"version":1,"applicant":{"skill_level":"no_skill"}}"#,
+        ))
+        .draft();
+        assert_eq!(none.applicant.has_skill_certificate, YesNo::No);
+        assert!(none.applicant.skill_certificates.is_empty());
+        let unknown = load_stored(Some(
+            r#"{"version":1,"applicant":{"skill_level":"unknown"}}"#,
+        ))
+        .draft();
+        assert_eq!(unknown.applicant.has_skill_certificate, YesNo::Unknown);
+        assert!(unknown.applicant.skill_certificates.is_empty());
+        // A date typed before the level was chosen is kept on an entry that asks for the level.
+        let dated = load_stored(Some(
+            r#"{"version":1,"applicant":{"skill_date":"2019-01-01"}}"#,
+        ))
+        .draft();
+        assert_eq!(dated.applicant.skill_certificates.len(), 1);
+        assert_eq!(dated.applicant.skill_certificates[0].date, "2019-01-01");
+        assert!(!dated.applicant.skill_certificates[0].level.is_set());
     }
 
     #[test]

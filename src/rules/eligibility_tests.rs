@@ -1,6 +1,7 @@
 use super::*;
 use crate::rules::applicant::{
-    Education, EducationLevel, SkillHonour, SkillLevel, TitleLevel, WorkKind, WorkPeriod, YesNo,
+    Education, EducationLevel, HeldHonour, SkillCertificate, SkillHonour, SkillLevel, TitleLevel,
+    WorkKind, WorkPeriod, YesNo,
 };
 use crate::rules::rules_file::latest_plan;
 use crate::rules::scoring::{score, ScoreBreakdown};
@@ -90,8 +91,12 @@ fn years_routes_met_and_one_day_short() {
     };
     let skill = |level| {
         move |date: &str| Applicant {
-            skill_level: level,
-            skill_date: date.into(),
+            skill_certificates: vec![SkillCertificate {
+                level,
+                trade: String::new(),
+                related: YesNo::Unknown,
+                date: date.into(),
+            }],
             ..Applicant::default()
         }
     };
@@ -262,7 +267,13 @@ fn shortfalls_are_concrete() {
 #[test]
 fn honour_routes() {
     let with = |honours: Vec<SkillHonour>| Applicant {
-        skill_honours: honours,
+        honours: honours
+            .into_iter()
+            .map(|honour| HeldHonour {
+                honour,
+                date: "2021-05-01".into(),
+            })
+            .collect(),
         ..Applicant::default()
     };
     use SkillHonour::*;
@@ -495,8 +506,12 @@ fn general_conditions_and_portal_advice() {
     let a = Applicant {
         level: Level::AssistantEngineer,
         mode: ApplyMode::Normal,
-        skill_level: SkillLevel::Advanced,
-        skill_date: "2019-01-01".into(),
+        skill_certificates: vec![SkillCertificate {
+            level: SkillLevel::Advanced,
+            trade: String::new(),
+            related: YesNo::Unknown,
+            date: "2019-01-01".into(),
+        }],
         ..Applicant::default()
     };
     let advice = check(&a, plan, &score(&a, plan)).advice.unwrap();

@@ -393,7 +393,7 @@ fn attachment_items(a: &Applicant, advice: Option<&PortalAdvice>, out: &mut Vec<
             &["职业技能等级证书"],
         ),
         _ => {
-            if a.skill_level.rank() > 0 {
+            if a.skill_certificates.iter().any(|c| c.level.rank() > 0) {
                 push("skill_archive", "资质证书", Place::Archive, "职业技能等级证书", "技能等级计分（基本条件·技能等级）；资格类型为「无」时证书放在业绩档案的资质证书里（指南五.4.(3)）".into(), &["职业技能等级证书（结束时间选「长期有效」）"]);
             }
         }

@@ -1,6 +1,6 @@
 use super::*;
 use crate::rules::applicant::{
-    Achievement, Education, EducationLevel, SkillLevel, WorkKind, WorkPeriod,
+    Achievement, Education, EducationLevel, SkillCertificate, SkillLevel, WorkKind, WorkPeriod,
 };
 use crate::rules::rules_file::latest_plan;
 
@@ -212,7 +212,10 @@ fn achievements_and_claims_bring_their_evidence() {
         messages: vec![],
     };
     let a = Applicant {
-        skill_level: SkillLevel::Intermediate,
+        skill_certificates: vec![SkillCertificate {
+            level: SkillLevel::Intermediate,
+            ..SkillCertificate::default()
+        }],
         appointment: Appointment::Yes,
         ..Applicant::default()
     };

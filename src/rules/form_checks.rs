@@ -1,7 +1,9 @@
 //! What is missing or inconsistent on steps 2 and 3, field by field: the problems the error
 //! summary lists and each field shows, with the DOM id of the field they concern.
 
-use super::applicant::{ApplyMode, Appointment, Level, QualificationType, TitleLevel};
+use super::applicant::{
+    Applicant, ApplyMode, Appointment, Level, QualificationType, SkillHonour, TitleLevel, YesNo,
+};
 use super::basic_info;
 use super::date::{describe_months, CivilDate};
 use super::draft::Draft;
@@ -292,12 +294,7 @@ pub fn info_problems(
             &a.other_title_specialty,
         );
     }
-    if a.mode == ApplyMode::SkilledTalent && a.skill_level.rank() == 0 {
-        c.missing("skill-level", "按技能人才申报，请选择职业技能等级");
-    }
-    if a.skill_level.rank() > 0 {
-        c.date("skill-date", "技能等级证书的取得时间", &a.skill_date, true);
-    }
+    skill_problems(&mut c, a);
 
     qualification_problems(&mut c, draft, advice);
     appointment_problems(&mut c, draft, plan, advice);
@@ -347,6 +344,47 @@ pub fn info_problems(
         );
     }
     c.found
+}
+
+/// 职业技能: each certificate needs its level and date, each honour its date (a qualification
+/// obtained after the achievements cut-off does not count, so the date decides).
+fn skill_problems(c: &mut Collector, a: &Applicant) {
+    let has_certificate = a.skill_certificates.iter().any(|s| s.level.is_set());
+    if a.mode == ApplyMode::SkilledTalent && !has_certificate && a.honours.is_empty() {
+        c.missing(
+            "has-skill",
+            "按技能人才申报，请添加职业技能等级证书（或勾选技能荣誉）",
+        );
+    } else if a.has_skill_certificate == YesNo::Yes && a.skill_certificates.is_empty() {
+        c.missing(
+            "has-skill",
+            "你选了有职业技能等级证书，请按「添加一张技能等级证书」填写",
+        );
+    }
+    for (i, cert) in a.skill_certificates.iter().enumerate() {
+        if !cert.level.is_set() {
+            c.missing(
+                format!("skill-{i}-level"),
+                format!("请选择第 {} 张技能等级证书的等级", i + 1),
+            );
+        }
+        c.date(
+            &format!("skill-{i}-date"),
+            &format!("第 {} 张技能等级证书的发证日期", i + 1),
+            &cert.date,
+            true,
+        );
+    }
+    for held in &a.honours {
+        if let Some(index) = SkillHonour::ALL.iter().position(|h| *h == held.honour) {
+            c.date(
+                &format!("honour-{index}-date"),
+                &format!("「{}」的取得时间", held.honour.label()),
+                &held.date,
+                true,
+            );
+        }
+    }
 }
 
 fn qualification_problems(c: &mut Collector, draft: &Draft, advice: Option<&PortalAdvice>) {

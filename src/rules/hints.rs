@@ -52,7 +52,9 @@ fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
     let mut best: Option<(Level, &'static str, String)> = None;
     // 第十八条's 技工院校 equivalence is for 申报评审 only: those classes do not open 初定 (READING.md,
     // 2026-12).
-    for e in a
+    // Only an education held by the achievements cut-off counts (READING.md, 2026-12).
+    for e in f
+        .held
         .education
         .iter()
         .filter(|e| e.relatedness().is_related() && !e.level.is_tech_school())
@@ -60,9 +62,6 @@ fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
         let Ok(graduated) = CivilDate::parse(&e.graduation_date) else {
             continue;
         };
-        if graduated > plan.seniority_cutoff {
-            continue;
-        }
         // Work after the education counts from the later of graduation and the work start; with
         // no work start known, no years of work are assumed (only 博士 needs none).
         let start = match &f.professional_start {

@@ -14,6 +14,7 @@ pub mod eligibility;
 pub mod evidence;
 pub mod form_checks;
 pub mod form_fields;
+pub mod held;
 pub mod hints;
 pub mod number_text;
 pub mod pdf;

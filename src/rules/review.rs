@@ -365,20 +365,36 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
     ));
     info.push(row(
         "职业技能等级",
-        if a.skill_level.is_set() {
-            format!("{} {}", a.skill_level.label(), a.skill_date.trim())
+        if a.skill_certificates.is_empty() {
+            choice("无", a.has_skill_certificate == YesNo::No).to_string()
         } else {
-            String::new()
+            a.skill_certificates
+                .iter()
+                .map(|c| {
+                    let trade = c.trade.trim();
+                    let trade = if trade.is_empty() {
+                        String::new()
+                    } else {
+                        format!("（{trade}）")
+                    };
+                    format!("{}{trade} {}", c.level.label(), c.date.trim())
+                })
+                .collect::<Vec<_>>()
+                .join("；")
         },
-        at(Step::Info, "skill-level"),
+        at(Step::Info, "has-skill"),
     ));
     info.push(row(
         "技能荣誉（选填）",
-        a.skill_honours
+        a.honours
             .iter()
-            .map(|h| h.label())
+            .map(|h| {
+                format!("{} {}", h.honour.label(), h.date.trim())
+                    .trim()
+                    .to_string()
+            })
             .collect::<Vec<_>>()
-            .join("、"),
+            .join("；"),
         at(Step::Info, "honour-0"),
     ));
     info.push(row(

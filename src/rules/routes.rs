@@ -86,8 +86,9 @@ const ROUTES: &[RouteDef] = &[
 
 /// The years 第十条（一） requires of this applicant's education: 2 with a related 研究生
 /// education, 4 otherwise (used by 破格, which may be at most 1 year early).
-fn engineer_title_years(a: &Applicant, c: &Conditions) -> u32 {
-    let postgraduate = a
+fn engineer_title_years(f: &Facts, c: &Conditions) -> u32 {
+    let postgraduate = f
+        .held
         .education
         .iter()
         .any(|e| e.level.tier() >= 5 && e.relatedness().is_related());
@@ -119,12 +120,12 @@ fn evaluate_route(
         "8.1.a" | "9.1.d" => {
             let (c, fig) = prof(years);
             professional = Some(fig);
-            vec![education_cond(a, 1, false, "高中及以上学历"), c]
+            vec![education_cond(f, 1, false, "高中及以上学历"), c]
         }
         "8.1.b" | "9.1.c" => {
             let (c, fig) = prof(years);
             professional = Some(fig);
-            vec![education_cond(a, 3, false, "大学专科及以上学历"), c]
+            vec![education_cond(f, 3, false, "大学专科及以上学历"), c]
         }
         "9.1.a" | "9.1.b" | "10.1.a" | "10.1.b" => {
             let (tier, wanted, held) = match def.id {
@@ -136,7 +137,7 @@ fn evaluate_route(
             let (c, fig) = title_years_cond(a, held, years, f);
             title = Some(fig);
             professional = Some(prof(years).1);
-            vec![education_cond(a, tier, true, wanted), c]
+            vec![education_cond(f, tier, true, wanted), c]
         }
         "8.2" | "9.2" | "10.2" => {
             let min = match def.id {
@@ -148,8 +149,8 @@ fn evaluate_route(
             professional = Some(fig);
             vec![c]
         }
-        "9.3" => vec![honour_cond(a, ASSISTANT_HONOURS)],
-        "10.3" => vec![honour_cond(a, ENGINEER_HONOURS)],
+        "9.3" => vec![honour_cond(f, ASSISTANT_HONOURS)],
+        "10.3" => vec![honour_cond(f, ENGINEER_HONOURS)],
         "9.4" | "10.5" => {
             let held = if def.id == "9.4" {
                 TitleLevel::AssistantEngineer
@@ -209,7 +210,7 @@ fn exceptional_conds(
     professional: &mut Option<YearsFigure>,
     title: &mut Option<YearsFigure>,
 ) -> Vec<Cond> {
-    let full = engineer_title_years(a, c);
+    let full = engineer_title_years(f, c);
     let early_years = c.route_years("10.4");
     let (mut early, _) = title_years_cond(
         a,

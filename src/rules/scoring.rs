@@ -2,10 +2,12 @@
 //! mountain-county bonus, and a breakdown with one line per item saying what counted, by which
 //! rule, and why anything did not. The table itself is data (`score_table.json`).
 
-use super::applicant::{Applicant, ForeignLanguage, SkillLevel, TechPost, UnitSize, YesNo};
-use super::date::CivilDate;
+use super::applicant::{
+    Applicant, Education, ForeignLanguage, SkillLevel, TechPost, UnitSize, YesNo,
+};
 use super::education;
 use super::eligibility::{seniority_basis, SeniorityBasis, YearsFigure};
+use super::held::late_message;
 use super::plan::Plan;
 use super::rules_file::table;
 use super::score_achievements::achievement_lines;
@@ -172,49 +174,51 @@ fn basic_lines(
     let s = Section::Basic;
     let mut lines = Vec::new();
 
-    // 学历: the best-scoring entry (对口 by 第十三条/第十九条), +1 with a degree certificate.
+    // 学历: the best-scoring entry held by the achievements cut-off (对口 by 第十三条/第十九条), +1
+    // with a degree certificate; a later one that would score more is named with its date.
     let rule = "量化评价标准·学历：研究生 5/4、本科 4/3、大专 3/2、中专 2/1（对口/不对口），最高学历同时具有学位证书另加 1 分".to_string();
-    let mut best: Option<(f64, u8, usize, bool)> = None;
-    let mut unknown_relatedness = false;
-    for (i, e) in a.education.iter().enumerate() {
-        if let Ok(date) = CivilDate::parse(&e.graduation_date) {
-            if date > plan.seniority_cutoff {
-                continue;
-            }
-        }
+    let held = super::held::held(a, plan);
+    let education_points = |e: &Education| -> Option<(f64, f64, bool)> {
         let pair = match e.level.tier() {
             5 | 6 => b.education.postgraduate,
             4 => b.education.bachelor,
             3 => b.education.college,
             2 => b.education.secondary,
-            _ => continue,
+            _ => return None,
         };
-        let relatedness = e.relatedness();
-        unknown_relatedness |= relatedness == super::applicant::Relatedness::Unknown;
-        let related = relatedness.is_related();
+        let related = e.relatedness().is_related();
         let points = if related { pair[0] } else { pair[1] };
+        let bonus = if e.degree_certificate {
+            b.education.degree_bonus
+        } else {
+            0.0
+        };
+        Some((points, bonus, related))
+    };
+    let mut best: Option<(f64, u8, &Education)> = None;
+    let mut unknown_relatedness = false;
+    for e in held.education.iter().copied() {
+        let Some((points, bonus, _)) = education_points(e) else {
+            continue;
+        };
+        unknown_relatedness |= e.relatedness() == super::applicant::Relatedness::Unknown;
         // The degree bonus belongs to the education counted, so it takes part in the choice: a
         // related 本科 with its degree (4 + 1) beats an unrelated 研究生 without one (4).
-        let with_bonus = points
-            + if e.degree_certificate {
-                b.education.degree_bonus
-            } else {
-                0.0
-            };
-        let key = (with_bonus, e.level.tier(), i, related);
-        if best.is_none_or(|(p, tier, _, _)| (with_bonus, e.level.tier()) > (p, tier)) {
-            best = Some(key);
+        let with_bonus = points + bonus;
+        if best.is_none_or(|(p, tier, _)| (with_bonus, e.level.tier()) > (p, tier)) {
+            best = Some((with_bonus, e.level.tier(), e));
         }
     }
-    match best {
-        Some((with_bonus, _, i, related)) => {
-            let e = &a.education[i];
-            let bonus = if e.degree_certificate {
-                b.education.degree_bonus
-            } else {
-                0.0
-            };
-            let points = with_bonus - bonus;
+    let best_points = best.map_or(0.0, |(p, ..)| p);
+    let late_note = held
+        .late_education
+        .iter()
+        .filter(|(e, _)| education_points(e).is_some_and(|(p, bonus, _)| p + bonus > best_points))
+        .map(|(e, on)| late_message(&format!("{}学历", e.level.label()), *on, held.cutoff))
+        .collect::<Vec<_>>();
+    let late_note = (!late_note.is_empty()).then(|| late_note.join("；"));
+    match best.and_then(|(_, _, e)| education_points(e).map(|p| (e, p))) {
+        Some((e, (points, bonus, related))) => {
             let mut l = line(
                 s,
                 "学历",
@@ -243,6 +247,12 @@ fn basic_lines(
             if !related && unknown_relatedness {
                 l.reason = Some("未确认所学专业是否属于第十九条所列相关专业，暂按不对口计分；如属机电类、机械类、电子类、电气类、自动化类、工业设计类、金属材料类、计算机类，请选择「是」".into());
             }
+            if let Some(note) = late_note {
+                l.reason = Some(match l.reason.take() {
+                    Some(r) => format!("{r}；{note}"),
+                    None => note,
+                });
+            }
             lines.push(l);
         }
         None => lines.push(zero(
@@ -250,39 +260,58 @@ fn basic_lines(
             "学历",
             "学历".into(),
             rule,
-            "未填写中专及以上学历（高中不计分）".into(),
+            late_note.unwrap_or_else(|| "未填写中专及以上学历（高中不计分）".into()),
         )),
     }
 
-    // 技能等级
+    // 技能等级: the highest related certificate held by the achievements cut-off.
     let rule =
         "量化评价标准·技能等级：高级技师 4、技师 3、高级工 2、中级工 1（工种须与机电相关相近）"
             .to_string();
-    let points = match a.skill_level {
+    let skill_points = |level: SkillLevel| match level {
         SkillLevel::SeniorTechnician => b.skill.senior_technician,
         SkillLevel::Technician => b.skill.technician,
         SkillLevel::Advanced => b.skill.advanced,
         SkillLevel::Intermediate => b.skill.intermediate,
         _ => 0.0,
     };
-    lines.push(if points == 0.0 {
-        zero(
+    let highest = |related: bool| {
+        held.certificates
+            .iter()
+            .filter(|c| (c.related != YesNo::No) == related)
+            .map(|c| c.level)
+            .max_by_key(|l| l.rank())
+            .filter(|l| l.rank() > 0)
+    };
+    let counted = highest(true);
+    let points = counted.map_or(0.0, skill_points);
+    let late_note = held
+        .late_certificates
+        .iter()
+        .filter(|(c, _)| c.related != YesNo::No && skill_points(c.level) > points)
+        .map(|(c, on)| late_message(&format!("{}证书", c.level.label()), *on, held.cutoff))
+        .collect::<Vec<_>>();
+    let late_note = (!late_note.is_empty()).then(|| late_note.join("；"));
+    lines.push(match (counted, highest(false)) {
+        (Some(level), _) => {
+            let mut l = line(s, "技能等级", level.label().into(), points, rule);
+            l.reason = late_note;
+            l
+        }
+        (None, Some(unrelated)) => zero(
+            s,
+            "技能等级",
+            unrelated.label().into(),
+            rule,
+            late_note.unwrap_or_else(|| "证书上的工种与机电（机械）专业不相关，不计分".into()),
+        ),
+        (None, None) => zero(
             s,
             "技能等级",
             "职业技能等级".into(),
             rule,
-            "未填写职业技能等级".into(),
-        )
-    } else if a.skill_related == YesNo::No {
-        zero(
-            s,
-            "技能等级",
-            a.skill_level.label().into(),
-            rule,
-            "证书上的工种与机电（机械）专业不相关，不计分".into(),
-        )
-    } else {
-        line(s, "技能等级", a.skill_level.label().into(), points, rule)
+            late_note.unwrap_or_else(|| "未填写职业技能等级".into()),
+        ),
     });
 
     // 外语、计算机

@@ -1,7 +1,7 @@
 use super::*;
 use crate::rules::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, Education, EducationLevel,
-    EvaluationGrade, Level, TitleLevel,
+    EvaluationGrade, Level, SkillCertificate, TitleLevel,
 };
 use crate::rules::rules_file::latest_plan;
 
@@ -234,7 +234,10 @@ fn achievements_cap_35_and_basic_cap_20() {
             degree_certificate: true,
             ..Education::default()
         }],
-        skill_level: SkillLevel::SeniorTechnician,
+        skill_certificates: vec![SkillCertificate {
+            level: SkillLevel::SeniorTechnician,
+            ..SkillCertificate::default()
+        }],
         foreign_language: ForeignLanguage::Cet6,
         computer_modules: 4,
         tech_post: TechPost::UnitTechLead,
@@ -465,8 +468,12 @@ fn basic_rows() {
     assert!(l.reason.unwrap().contains("暂按不对口计分"));
 
     let skill = |level, related| Applicant {
-        skill_level: level,
-        skill_related: related,
+        skill_certificates: vec![SkillCertificate {
+            level,
+            trade: String::new(),
+            related,
+            date: String::new(),
+        }],
         ..Applicant::default()
     };
     assert_eq!(
@@ -725,8 +732,12 @@ fn seniority_lines_follow_the_route() {
     // A skill route involves no lower title.
     let a = Applicant {
         level: Level::Technician,
-        skill_level: SkillLevel::Intermediate,
-        skill_date: "2019-06-30".into(),
+        skill_certificates: vec![SkillCertificate {
+            level: SkillLevel::Intermediate,
+            trade: String::new(),
+            related: YesNo::Unknown,
+            date: "2019-06-30".into(),
+        }],
         ..Applicant::default()
     };
     assert_eq!(basic(&a, "专业工作年限").points, 2.5);

@@ -7,9 +7,9 @@ use super::fields::{
 use super::focus_after_render;
 use super::today;
 use crate::rules::applicant::{
-    ApplyMode, Appointment, DegreeOrigin, Education, EducationLevel, ForeignLanguage, Level,
-    QualificationType, SkillHonour, SkillLevel, TechPost, TitleLevel, UnitSize, WorkKind,
-    WorkPeriod, YesNo,
+    ApplyMode, Appointment, DegreeOrigin, Education, EducationLevel, ForeignLanguage, HeldHonour,
+    Level, QualificationType, SkillCertificate, SkillHonour, SkillLevel, TechPost, TitleLevel,
+    UnitSize, WorkKind, WorkPeriod, YesNo,
 };
 use crate::rules::assess::{assess_with_plan, Assessment};
 use crate::rules::basic_info::{self, FieldKind, SERIES};
@@ -469,34 +469,100 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
         .enumerate()
         .map(|(index, honour)| {
             let honour = *honour;
-            checkbox_field(
-                ctx,
-                format!("honour-{index}"),
-                honour.label(),
-                ctx.read(move |d| d.applicant.skill_honours.contains(&honour)),
-                move |d, on| {
-                    d.applicant.skill_honours.retain(|h| *h != honour);
-                    if on {
-                        d.applicant.skill_honours.push(honour);
-                    }
-                },
-            )
+            let held = move || draft.with(|d| d.applicant.honours.iter().any(|h| h.honour == honour));
+            view! {
+                {checkbox_field(
+                    ctx,
+                    format!("honour-{index}"),
+                    honour.label(),
+                    ctx.read(move |d| d.applicant.honours.iter().any(|h| h.honour == honour)),
+                    move |d, on| {
+                        let had = d.applicant.honours.iter().any(|h| h.honour == honour);
+                        if on && !had {
+                            d.applicant.honours.push(HeldHonour { honour, date: String::new() });
+                        } else if !on {
+                            d.applicant.honours.retain(|h| h.honour != honour);
+                        }
+                    },
+                )}
+                <Show when=held>
+                    {input_field(ctx, format!("honour-{index}-date"), "取得时间", Kind::Date, false,
+                        Some("证书或文件上的日期；晚于本年度业绩截止日取得的，本次不计"), None,
+                        ctx.get(move |d| d.applicant.honours.iter().find(|h| h.honour == honour).map(|h| h.date.clone()).unwrap_or_default()),
+                        set(move |d, v| if let Some(h) = d.applicant.honours.iter_mut().find(|h| h.honour == honour) { h.date = v }))}
+                </Show>
+            }
         })
         .collect::<Vec<_>>();
-    let has_skill = move || draft.with(|d| d.applicant.skill_level.rank() > 0);
+    let count = Memo::new(move |_| draft.with(|d| d.applicant.skill_certificates.len()));
+    let certificates = move || {
+        (0..count.get())
+            .map(|i| {
+                let read = move |f: fn(&SkillCertificate) -> String| {
+                    ctx.get(move |d| d.applicant.skill_certificates.get(i).map(f).unwrap_or_default())
+                };
+                let write = move |f: fn(&mut SkillCertificate, String)| {
+                    set(move |d, v| {
+                        if let Some(c) = d.applicant.skill_certificates.get_mut(i) {
+                            f(c, v)
+                        }
+                    })
+                };
+                view! {
+                    <fieldset class="entry">
+                        <legend>{format!("第 {} 张技能等级证书", i + 1)}</legend>
+                        {choice_field(ctx, format!("skill-{i}-level"), "职业技能等级", None,
+                            &SkillLevel::ALL[1..], SkillLevel::label,
+                            ctx.read(move |d| d.applicant.skill_certificates.get(i).map(|c| c.level).unwrap_or_default()),
+                            move |d, v| if let Some(c) = d.applicant.skill_certificates.get_mut(i) { c.level = v })}
+                        {input_field(ctx, format!("skill-{i}-trade"), "职业（工种）", Kind::Text, true,
+                            Some("照证书上写，如「钳工」「电工」"), None,
+                            read(|c| c.trade.clone()), write(|c, v| c.trade = v))}
+                        {choice_field(ctx, format!("skill-{i}-related"), "工种与机电专业相关（相同或相近）", None,
+                            YesNo::ALL, YesNo::label,
+                            ctx.read(move |d| d.applicant.skill_certificates.get(i).map(|c| c.related).unwrap_or_default()),
+                            move |d, v| if let Some(c) = d.applicant.skill_certificates.get_mut(i) { c.related = v })}
+                        {input_field(ctx, format!("skill-{i}-date"), "发证日期", Kind::Date, false,
+                            Some("晚于本年度业绩截止日取得的证书，本次不计"), None,
+                            read(|c| c.date.clone()), write(|c, v| c.date = v))}
+                        <button type="button" class="link-button"
+                            on:click=move |_| {
+                                draft.update(|d| { if i < d.applicant.skill_certificates.len() { d.applicant.skill_certificates.remove(i); } });
+                                focus_after_render("skill-add");
+                            }>
+                            {format!("删除第 {} 张技能等级证书", i + 1)}
+                        </button>
+                    </fieldset>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let may_add = move || draft.with(|d| d.applicant.has_skill_certificate != YesNo::No);
     view! {
         <section class="form-section" aria-labelledby="skill-title">
             <h2 id="skill-title">"职业技能"</h2>
-            {choice_field(ctx, "skill-level", "职业技能等级", None, SkillLevel::ALL, SkillLevel::label,
-                ctx.read(move |d| d.applicant.skill_level), |d, v| d.applicant.skill_level = v)}
-            <Show when=has_skill>
-                {input_field(ctx, "skill-date", "技能等级证书取得时间", Kind::Date, false, None, None,
-                    ctx.get(move |d| d.applicant.skill_date.clone()), set(|d, v| d.applicant.skill_date = v))}
-                {choice_field(ctx, "skill-related", "证书工种与机电专业相关", None, YesNo::ALL, YesNo::label,
-                    ctx.read(move |d| d.applicant.skill_related), |d, v| d.applicant.skill_related = v)}
+            {choice_field(ctx, "has-skill", "有没有职业技能等级证书",
+                Some("有几张就添加几张（包括以前的低等级证书）：技能人才途径从第一次取得所要求等级或更高等级的证书算起，计分取最高的一张相关证书"),
+                YesNo::ALL, YesNo::label,
+                ctx.read(move |d| d.applicant.skill_answer()),
+                |d, v| {
+                    d.applicant.has_skill_certificate = v;
+                    if v == YesNo::Yes && d.applicant.skill_certificates.is_empty() {
+                        d.applicant.skill_certificates.push(SkillCertificate::default());
+                    }
+                })}
+            {certificates}
+            <Show when=may_add>
+                <button type="button" id="skill-add" class="button button--secondary"
+                    on:click=move |_| draft.update(|d| {
+                        d.applicant.has_skill_certificate = YesNo::Yes;
+                        d.applicant.skill_certificates.push(SkillCertificate::default());
+                    })>
+                    "添加一张技能等级证书"
+                </button>
             </Show>
             <fieldset class="checkbox-group">
-                <legend>"技能荣誉（选填，有就勾选）"</legend>
+                <legend>"技能荣誉（选填，有就勾选并填取得时间）"</legend>
                 {honours}
             </fieldset>
         </section>
