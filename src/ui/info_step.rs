@@ -486,7 +486,7 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
                     },
                 )}
                 <Show when=held>
-                    {input_field(ctx, format!("honour-{index}-date"), "取得时间", Kind::Date, false,
+                    {input_field(ctx, format!("honour-{index}-date"), format!("「{}」取得时间", honour.label()), Kind::Date, false,
                         Some("证书或文件上的日期；晚于本年度业绩截止日取得的，本次不计"), None,
                         ctx.get(move |d| d.applicant.honours.iter().find(|h| h.honour == honour).map(|h| h.date.clone()).unwrap_or_default()),
                         set(move |d, v| if let Some(h) = d.applicant.honours.iter_mut().find(|h| h.honour == honour) { h.date = v }))}
