@@ -2,12 +2,16 @@
 //! evaluation checks and the evidence list for an applicant, against the plan they picked.
 
 use super::applicant::Applicant;
-use super::education::{check_continuing_education, check_evaluations, CeReport, EvaluationReport};
-use super::eligibility::{check, Eligibility};
+use super::conditions::facts;
+use super::education::{CeReport, EvaluationReport};
+use super::eligibility::{decide, Eligibility};
 use super::evidence::{required_evidence, EvidenceItem};
 use super::plan::Plan;
+use super::routes::{complete_exceptional, routes_with};
 use super::rules_file::plan_by_choice;
-use super::scoring::{score, ScoreBreakdown};
+use super::scoring::{score_from, ScoreBreakdown};
+use super::seniority::seniority_basis;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -24,18 +28,33 @@ pub fn assess(applicant: &Applicant) -> Assessment {
     assess_with_plan(applicant, &plan_by_choice(applicant.plan_year))
 }
 
+/// The pipeline, each stage once, each taking the earlier ones' values:
+/// facts → routes → 资历 basis → score → 破格 with the score → eligibility → evidence.
 pub fn assess_with_plan(applicant: &Applicant, plan: &Plan) -> Assessment {
-    let score = score(applicant, plan);
-    let eligibility = check(applicant, plan, &score);
+    ASSESSMENTS.fetch_add(1, Ordering::Relaxed);
+    let f = facts(applicant, plan);
+    let mut routes = routes_with(applicant, &f, None);
+    let basis = seniority_basis(applicant, &routes);
+    let score = score_from(applicant, plan, &f, &basis);
+    complete_exceptional(&mut routes, applicant, &f, &score);
+    let eligibility = decide(applicant, plan, &f, routes, &score);
     let evidence = required_evidence(applicant, plan, eligibility.advice.as_ref());
     Assessment {
         plan: plan.clone(),
-        continuing_education: check_continuing_education(applicant, plan),
-        evaluations: check_evaluations(applicant, plan),
+        continuing_education: f.continuing_education,
+        evaluations: f.evaluations,
         score,
         eligibility,
         evidence,
     }
+}
+
+static ASSESSMENTS: AtomicU32 = AtomicU32::new(0);
+
+/// How many assessments this program has computed: the shell shows it to the tests (one per
+/// draft change, however many pages and panels read it).
+pub fn assessments_made() -> u32 {
+    ASSESSMENTS.load(Ordering::Relaxed)
 }
 
 #[cfg(test)]

@@ -166,6 +166,17 @@ proptest! {
     }
 
     #[test]
+    fn the_one_pass_pipeline_gives_what_each_stage_gives_on_its_own(a in applicant()) {
+        let plan = crate::rules::rules_file::plan_by_choice(a.plan_year);
+        let result = assess_with_plan(&a, &plan);
+        let score = crate::rules::scoring::score(&a, &plan);
+        prop_assert_eq!(&result.score, &score);
+        prop_assert_eq!(&result.eligibility, &crate::rules::eligibility::check(&a, &plan, &score));
+        prop_assert_eq!(&result.continuing_education, &crate::rules::education::check_continuing_education(&a, &plan));
+        prop_assert_eq!(&result.evaluations, &crate::rules::education::check_evaluations(&a, &plan));
+    }
+
+    #[test]
     fn the_order_of_skill_certificates_and_honours_changes_nothing(a in applicant()) {
         let mut reversed = a.clone();
         reversed.skill_certificates.reverse();

@@ -7,10 +7,21 @@ use super::applicant::{
     SkillLevel, TitleLevel, WorkKind, YesNo,
 };
 use super::date::CivilDate;
-use super::eligibility::YearsFigure;
+use super::education::{check_continuing_education, check_evaluations, CeReport, EvaluationReport};
 use super::held::{held, late_message, Held};
 use super::plan::Plan;
 use super::verdict::{years_check, Status};
+
+/// Years the score table's 资历 lines compare: what the route requires and what the applicant has.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearsFigure {
+    pub required: u32,
+    /// Full years to the 资历 cut-off; `None` when a date is missing.
+    pub have: Option<i32>,
+    /// 「从事相关专业工作」, 「取得助理工程师资格后」…
+    pub what: String,
+    pub missing: Option<String>,
+}
 
 /// One condition of a route.
 pub(crate) struct Cond {
@@ -29,7 +40,8 @@ pub(crate) fn cond(status: Status, message: impl Into<String>) -> Cond {
     }
 }
 
-/// What the routes need to know, computed once.
+/// What the later stages (routes, score, eligibility) need to know about the applicant in this
+/// round, computed once per assessment.
 pub(crate) struct Facts<'a> {
     /// The 资历 cut-off: years are counted up to it.
     pub cutoff: CivilDate,
@@ -38,6 +50,10 @@ pub(crate) struct Facts<'a> {
     /// Start of related professional work, moved earlier by 机关 months (第十四条).
     pub professional_start: Result<CivilDate, String>,
     pub professional_note: Option<String>,
+    /// 第六条 and the score's 继续教育 line.
+    pub continuing_education: CeReport,
+    /// 第五条 and the score's 年度考核 line.
+    pub evaluations: EvaluationReport,
 }
 
 pub(crate) fn facts<'a>(a: &'a Applicant, plan: &Plan) -> Facts<'a> {
@@ -103,6 +119,8 @@ pub(crate) fn facts<'a>(a: &'a Applicant, plan: &Plan) -> Facts<'a> {
         held: held(a, plan),
         professional_start: start,
         professional_note: note,
+        continuing_education: check_continuing_education(a, plan),
+        evaluations: check_evaluations(a, plan),
     }
 }
 

@@ -4,54 +4,15 @@
 //! 直接晋升 hints, and the 资格类型 / 聘任情况 the portal should be given for the route.
 
 use super::applicant::{Applicant, ApplyMode, Appointment, Level, QualificationType};
-use super::education;
+use super::conditions::{facts, Facts};
 use super::hints::{self, Hint};
 use super::plan::Plan;
-use super::rules_file::table;
-use super::scoring::ScoreBreakdown;
+use super::score_line::ScoreBreakdown;
 use super::verdict::{Status, Verdict};
 
-pub use super::routes::check_routes;
-
-/// Years the score table's 资历 lines compare: what the route requires and what the applicant has.
-#[derive(Clone, Debug, PartialEq)]
-pub struct YearsFigure {
-    pub required: u32,
-    /// Full years to the 资历 cut-off; `None` when a date is missing.
-    pub have: Option<i32>,
-    /// 「从事相关专业工作」, 「取得助理工程师资格后」…
-    pub what: String,
-    pub missing: Option<String>,
-}
-
-/// The route whose years the 专业工作年限 / 职称任职年限 lines use.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct SeniorityBasis {
-    pub cite: String,
-    pub route_title: String,
-    pub professional: Option<YearsFigure>,
-    pub title: Option<YearsFigure>,
-    /// Set when no route could be chosen.
-    pub reason: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct RouteVerdict {
-    pub verdict: Verdict,
-    pub level: Level,
-    /// The 申报方式 this route is applied under.
-    pub mode: ApplyMode,
-    /// What to answer on the portal when applying by this route (guide §五.4.(3)(4)).
-    pub qualification_type: QualificationType,
-    pub appointment: Appointment,
-    pub professional: Option<YearsFigure>,
-    pub title: Option<YearsFigure>,
-    /// Every condition but the years one holds.
-    pub only_years_short: bool,
-    /// For a route short only of time: the round it opens in if nothing else changes
-    /// (「按现有条件，2028 年度可走第十条（一）（届时……满 4 年）」).
-    pub opens: Option<String>,
-}
+pub use super::conditions::YearsFigure;
+use super::routes::routes_with;
+pub use super::routes::{check_routes, RouteVerdict};
 
 /// The portal answers for the route the applicant qualifies by, and what to change.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,73 +85,6 @@ fn add_openings(a: &Applicant, plan: &Plan, score: &ScoreBreakdown, routes: &mut
     }
 }
 
-/// The 资历 points a route's years give (量化评价标准: 2 on reaching the route's years, +0.5 per
-/// full year beyond, at most 4), for choosing between routes that are all met.
-fn seniority_points(figure: Option<&YearsFigure>) -> f64 {
-    let p = &table().basic.seniority;
-    match figure {
-        Some(YearsFigure {
-            have: Some(have),
-            required,
-            ..
-        }) if *have >= *required as i32 => {
-            (p.reached + (*have - *required as i32) as f64 * p.per_extra_year).min(p.max)
-        }
-        _ => 0.0,
-    }
-}
-
-/// The route the 资历 score lines are measured against: within the chosen 申报方式 (when set),
-/// the route met whose 申报基本条件 give the most 资历 points (the first such in table order, so
-/// that an unrelated 大专 graduate is measured against 第八条（一）'s 2 years, not the 6 years of
-/// 高中), else the first one short only of years; 破格 uses 第十条（一）'s years.
-pub fn seniority_basis(a: &Applicant, plan: &Plan) -> SeniorityBasis {
-    if a.level == Level::Unset {
-        return SeniorityBasis {
-            reason: Some("请先选择申报级别，资历分按所选途径的年限要求计算".into()),
-            ..SeniorityBasis::default()
-        };
-    }
-    let routes = check_routes(a, plan, None);
-    let in_mode = |r: &&RouteVerdict| a.mode == ApplyMode::Unset || r.mode == a.mode;
-    let points = |r: &RouteVerdict| {
-        seniority_points(r.professional.as_ref()) + seniority_points(r.title.as_ref())
-    };
-    let mut best_met: Option<(&RouteVerdict, f64)> = None;
-    for r in routes
-        .iter()
-        .filter(in_mode)
-        .filter(|r| r.verdict.status == Status::Met && r.mode != ApplyMode::Exceptional)
-    {
-        let p = points(r);
-        if best_met.is_none_or(|(_, best)| p > best) {
-            best_met = Some((r, p));
-        }
-    }
-    let chosen = best_met.map(|(r, _)| r).or_else(|| {
-        routes.iter().filter(in_mode).find(|r| {
-            r.only_years_short
-                || (r.mode == ApplyMode::Exceptional && a.mode == ApplyMode::Exceptional)
-        })
-    });
-    match chosen {
-        Some(r) => SeniorityBasis {
-            cite: r.verdict.cite.clone(),
-            route_title: r.verdict.title.clone(),
-            professional: r.professional.clone(),
-            title: r.title.clone(),
-            reason: None,
-        },
-        None => SeniorityBasis {
-            reason: Some(
-                "没有找到可对照的申报途径（学历、职称或技能等级条件尚不满足），资历分暂按 0 分计"
-                    .into(),
-            ),
-            ..SeniorityBasis::default()
-        },
-    }
-}
-
 fn insurance_verdict(a: &Applicant, plan: &Plan) -> Verdict {
     let cite = format!(
         "{}二.4",
@@ -234,15 +128,29 @@ fn insurance_verdict(a: &Applicant, plan: &Plan) -> Verdict {
     }
 }
 
-/// The whole eligibility answer; `score` is the self-score (for 破格).
+/// The whole eligibility answer; `score` is the self-score (for 破格). Runs the stages before it;
+/// `assess` runs each stage once and calls [`decide`].
 pub fn check(a: &Applicant, plan: &Plan, score: &ScoreBreakdown) -> Eligibility {
-    let mut routes = check_routes(a, plan, Some(score));
+    let f = facts(a, plan);
+    let routes = routes_with(a, &f, Some(score));
+    decide(a, plan, &f, routes, score)
+}
+
+/// The eligibility answer from the stages before it: the facts, the route verdicts (with 破格's
+/// score condition already decided) and the score.
+pub(crate) fn decide(
+    a: &Applicant,
+    plan: &Plan,
+    f: &Facts,
+    mut routes: Vec<RouteVerdict>,
+    score: &ScoreBreakdown,
+) -> Eligibility {
     if a.level != Level::Unset {
         add_openings(a, plan, score, &mut routes);
     }
     let general = vec![
-        education::check_evaluations(a, plan).verdict,
-        education::check_continuing_education(a, plan).verdict,
+        f.evaluations.verdict.clone(),
+        f.continuing_education.verdict.clone(),
         insurance_verdict(a, plan),
     ];
     let met: Vec<&RouteVerdict> = routes
@@ -283,7 +191,7 @@ pub fn check(a: &Applicant, plan: &Plan, score: &ScoreBreakdown) -> Eligibility 
         summary.push(format!("{}：{}（{}）", v.cite, v.status.label(), v.title));
     }
     let advice = portal_advice(a, &met);
-    let hints = hints::hints(a, plan);
+    let hints = hints::hints(a, plan, f);
     let openings = routes.iter().filter_map(|r| r.opens.clone()).collect();
     Eligibility {
         level: a.level,

@@ -4,7 +4,7 @@
 //! are still counted to the 资历 cut-off. An entry without a usable date stays counted here (the
 //! form asks for the date; a rule that needs the date itself says so).
 
-use super::applicant::{Applicant, Education, HeldHonour, SkillCertificate};
+use super::applicant::{Applicant, ApplyMode, Education, HeldHonour, SkillCertificate, TitleLevel};
 use super::date::CivilDate;
 use super::plan::Plan;
 
@@ -72,6 +72,31 @@ pub fn late_message(what: &str, on: CivilDate, cutoff: CivilDate) -> String {
         on.iso(),
         cutoff.iso()
     )
+}
+
+/// Since when achievements count (第十七条: 任现职后取得): the date the current title was
+/// obtained; `Ok(None)` when no title is held (or none is given); `Err` with the reason when a
+/// title is given without a usable date, so that no achievement can be confirmed.
+///
+/// 任现职 is the title held now, of any specialty: for a 转（兼）评 applicant that is the title of the
+/// other specialty they hold (READING.md, 2026-12), for everyone else the 机电 title.
+pub fn current_title_since(a: &Applicant) -> Result<Option<CivilDate>, String> {
+    let (title, date) = match (a.mode, a.other_title) {
+        (ApplyMode::Transfer, t) if t != TitleLevel::NoTitle && t != TitleLevel::Unknown => {
+            (t, &a.other_title_date)
+        }
+        _ => (a.current_title, &a.current_title_date),
+    };
+    let date = CivilDate::parse(date);
+    match title {
+        TitleLevel::NoTitle | TitleLevel::Unknown => Ok(date.ok()),
+        title => date.map(Some).map_err(|_| {
+            format!(
+                "未填写取得现有职称（{}）的有效日期，无法确认此项是否为任现职后取得（第十七条）",
+                title.label()
+            )
+        }),
+    }
 }
 
 #[cfg(test)]

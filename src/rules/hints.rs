@@ -2,10 +2,10 @@
 //! related education plus years) and 直接晋升工程师 (第十二条, awards or two of four honours).
 
 use super::applicant::{Achievement, Applicant, Level, TitleLevel, YesNo};
-use super::conditions::facts;
+use super::conditions::Facts;
 use super::date::CivilDate;
+use super::held::current_title_since;
 use super::plan::Plan;
-use super::score_achievements::current_title_since;
 use super::verdict::years_check;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -37,9 +37,9 @@ fn title_rank(title: TitleLevel) -> u8 {
     }
 }
 
-pub fn hints(a: &Applicant, plan: &Plan) -> Vec<Hint> {
+pub(crate) fn hints(a: &Applicant, plan: &Plan, f: &Facts) -> Vec<Hint> {
     let mut out = Vec::new();
-    if let Some(hint) = initial_determination(a, plan) {
+    if let Some(hint) = initial_determination(a, plan, f) {
         out.push(hint);
     }
     out.extend(direct_promotion(a, plan));
@@ -47,8 +47,7 @@ pub fn hints(a: &Applicant, plan: &Plan) -> Vec<Hint> {
 }
 
 /// 第十一条: the highest 初定 level the applicant's related education and years reach.
-fn initial_determination(a: &Applicant, plan: &Plan) -> Option<Hint> {
-    let f = facts(a, plan);
+fn initial_determination(a: &Applicant, plan: &Plan, f: &Facts) -> Option<Hint> {
     let mut best: Option<(Level, &'static str, String)> = None;
     // 第十八条's 技工院校 equivalence is for 申报评审 only: those classes do not open 初定 (READING.md,
     // 2026-12).
@@ -325,7 +324,7 @@ mod tests {
                 professional_start_date: "2005-03-01".into(),
                 ..Applicant::default()
             };
-            let hint = initial_determination(&a, plan);
+            let hint = initial_determination(&a, plan, &crate::rules::conditions::facts(&a, plan));
             assert_eq!(
                 hint.as_ref().map(|h| (h.cite.as_str(), h.leads_to)),
                 expected,
@@ -368,7 +367,7 @@ mod tests {
                 professional_start_date: work_start.into(),
                 ..Applicant::default()
             };
-            let hint = initial_determination(&a, plan);
+            let hint = initial_determination(&a, plan, &crate::rules::conditions::facts(&a, plan));
             assert_eq!(
                 hint.as_ref().map(|h| (h.cite.as_str(), h.leads_to)),
                 expected,
@@ -501,7 +500,8 @@ mod tests {
                 ..Applicant::default()
             };
             assert_eq!(
-                initial_determination(&a, plan).is_some(),
+                initial_determination(&a, plan, &crate::rules::conditions::facts(&a, plan))
+                    .is_some(),
                 expected,
                 "{level:?}"
             );

@@ -7,12 +7,11 @@ use super::applicant::{
 };
 use super::conditions::{
     cond, education_cond, facts, honour_cond, other_title_cond, skill_years_cond, title_years_cond,
-    years_cond, Cond, Facts,
+    years_cond, Cond, Facts, YearsFigure,
 };
-use super::eligibility::{RouteVerdict, YearsFigure};
 use super::plan::Plan;
 use super::rules_file::Conditions;
-use super::scoring::ScoreBreakdown;
+use super::score_line::ScoreBreakdown;
 use super::verdict::{num, Status, Verdict};
 
 const ASSISTANT_HONOURS: &[SkillHonour] = &[
@@ -30,6 +29,24 @@ const ENGINEER_HONOURS: &[SkillHonour] = &[
     SkillHonour::NationalClass2Top3,
     SkillHonour::ProvincialTopSkilled,
 ];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RouteVerdict {
+    pub verdict: Verdict,
+    pub level: Level,
+    /// The 申报方式 this route is applied under.
+    pub mode: ApplyMode,
+    /// What to answer on the portal when applying by this route (guide §五.4.(3)(4)).
+    pub qualification_type: QualificationType,
+    pub appointment: Appointment,
+    pub professional: Option<YearsFigure>,
+    pub title: Option<YearsFigure>,
+    /// Every condition but the years one holds.
+    pub only_years_short: bool,
+    /// For a route short only of time: the round it opens in if nothing else changes
+    /// (「按现有条件，2028 年度可走第十条（一）（届时……满 4 年）」).
+    pub opens: Option<String>,
+}
 
 /// A route's logic: what it leads to on the portal. Its article, text and years are data (the
 /// rules file's `conditions.routes`, by `id`).
@@ -281,9 +298,37 @@ pub fn check_routes(
     plan: &Plan,
     score: Option<&ScoreBreakdown>,
 ) -> Vec<RouteVerdict> {
-    let f = facts(a, plan);
+    routes_with(a, &facts(a, plan), score)
+}
+
+/// The routes from facts already computed; without a score, 破格's score condition is 待补充
+/// until [`complete_exceptional`] is given the score.
+pub(crate) fn routes_with(
+    a: &Applicant,
+    f: &Facts,
+    score: Option<&ScoreBreakdown>,
+) -> Vec<RouteVerdict> {
     let c = &super::rules_file::active().conditions;
     routes_for(a.level)
-        .map(|def| evaluate_route(def, a, &f, score, c))
+        .map(|def| evaluate_route(def, a, f, score, c))
         .collect()
+}
+
+/// 破格 (第十条（四）) is the one route that reads the self-score, and the score's 资历 lines read
+/// the routes: the routes are evaluated once without the score, then this one again with it.
+pub(crate) fn complete_exceptional(
+    routes: &mut [RouteVerdict],
+    a: &Applicant,
+    f: &Facts,
+    score: &ScoreBreakdown,
+) {
+    let c = &super::rules_file::active().conditions;
+    for r in routes.iter_mut() {
+        if let Some(def) = ROUTES
+            .iter()
+            .find(|d| d.id == r.verdict.id && d.mode == ApplyMode::Exceptional)
+        {
+            *r = evaluate_route(def, a, f, Some(score), c);
+        }
+    }
 }

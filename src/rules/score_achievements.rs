@@ -1,11 +1,12 @@
 //! The 成果业绩 lines of the self-score: which achievements count, at how many points, and why the
 //! others do not (dates, ranks, same result / same year highest-only, count limits, subtotal caps).
 
-use super::applicant::{Achievement, Applicant, ApplyMode, TitleLevel, YesNo};
+use super::applicant::{Achievement, Applicant, YesNo};
 use super::date::{CivilDate, DateError};
+use super::held::current_title_since;
 use super::plan::Plan;
+use super::score_line::{zero, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE};
 use super::score_table::{Grouping, Row, ScoreTable};
-use super::scoring::{zero, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE};
 use super::verdict::num;
 use std::collections::HashMap;
 
@@ -15,31 +16,6 @@ enum GroupKey<'a> {
     Result(&'a str),
     Year(i32),
     Once,
-}
-
-/// Since when achievements count (第十七条: 任现职后取得): the date the current title was
-/// obtained; `Ok(None)` when no title is held (or none is given); `Err` with the reason when a
-/// title is given without a usable date, so that no achievement can be confirmed.
-///
-/// 任现职 is the title held now, of any specialty: for a 转（兼）评 applicant that is the title of the
-/// other specialty they hold (READING.md, 2026-12), for everyone else the 机电 title.
-pub(crate) fn current_title_since(a: &Applicant) -> Result<Option<CivilDate>, String> {
-    let (title, date) = match (a.mode, a.other_title) {
-        (ApplyMode::Transfer, t) if t != TitleLevel::NoTitle && t != TitleLevel::Unknown => {
-            (t, &a.other_title_date)
-        }
-        _ => (a.current_title, &a.current_title_date),
-    };
-    let date = CivilDate::parse(date);
-    match title {
-        TitleLevel::NoTitle | TitleLevel::Unknown => Ok(date.ok()),
-        title => date.map(Some).map_err(|_| {
-            format!(
-                "未填写取得现有职称（{}）的有效日期，无法确认此项是否为任现职后取得（第十七条）",
-                title.label()
-            )
-        }),
-    }
 }
 
 /// Why an achievement cannot count at all, before any grouping or cap.

@@ -5,86 +5,44 @@
 use super::applicant::{
     Applicant, Education, ForeignLanguage, SkillLevel, TechPost, UnitSize, YesNo,
 };
-use super::education;
-use super::eligibility::{seniority_basis, SeniorityBasis, YearsFigure};
+use super::conditions::{facts, Facts, YearsFigure};
 use super::held::late_message;
 use super::plan::Plan;
+use super::routes::routes_with;
 use super::rules_file::table;
 use super::score_achievements::achievement_lines;
 use super::score_table::{BasicTable, ScoreTable};
+use super::seniority::{seniority_basis, SeniorityBasis};
 use super::verdict::num;
-use serde::Serialize;
 
-/// Shown with every line whose points READING.md marks as inferred from a garbled OCR cell.
-pub const INFERRED_NOTE: &str = "此项分值据原表推断，以评委会解释为准";
-pub const EXPERT_DISCRETION: &str = "其他排名由评议专家酌情量分";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Section {
-    /// 基本条件 (cap 20)
-    Basic,
-    /// 成果业绩 (cap 35)
-    Achievements,
-    /// 山区县加分 (max 3), its own line
-    Bonus,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ScoreLine {
-    pub section: Section,
-    /// The table's item, e.g. 「学历」, 「专利」.
-    pub item: String,
-    /// What was scored, e.g. 「发明专利「一种阀门」第 2 名」.
-    pub subject: String,
-    /// Index into `applicant.achievements` for achievement lines.
-    pub achievement: Option<usize>,
-    pub points: f64,
-    pub counted: bool,
-    /// The rule applied, e.g. 「量化评价标准·专利：发明 第1-3名 12→8，每名减 2 分」.
-    pub rule: String,
-    /// Why the line scores nothing or less than its value.
-    pub reason: Option<String>,
-    pub inferred: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ScoreBreakdown {
-    pub lines: Vec<ScoreLine>,
-    pub basic_total: f64,
-    pub achievements_total: f64,
-    pub mountain_bonus: f64,
-    /// 基本条件 + 成果业绩 + 山区县加分 (exam and interview are not self-assessed).
-    pub self_score: f64,
-    pub exceptional_threshold: f64,
-    /// 第十条（四）: self-score ≥ 25.
-    pub reaches_exceptional_threshold: bool,
-}
-
-impl ScoreBreakdown {
-    pub fn achievement_line(&self, index: usize) -> Option<&ScoreLine> {
-        self.lines.iter().find(|l| l.achievement == Some(index))
-    }
-}
+pub use super::score_line::{
+    line, zero, ScoreBreakdown, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE,
+};
 
 /// Scores the applicant against the plan: the 资历 lines use the route from
-/// [`seniority_basis`].
+/// [`seniority_basis`]. Runs the stages before the score itself; `assess` runs each stage once and
+/// calls [`score_from`].
 pub fn score(applicant: &Applicant, plan: &Plan) -> ScoreBreakdown {
-    let basis = seniority_basis(applicant, plan);
-    score_with_basis(applicant, plan, &basis)
+    let f = facts(applicant, plan);
+    let routes = routes_with(applicant, &f, None);
+    let basis = seniority_basis(applicant, &routes);
+    score_from(applicant, plan, &f, &basis)
 }
 
-pub fn score_with_basis(
+/// The score from the stages before it: the facts and the route the 资历 lines measure against.
+pub(crate) fn score_from(
     applicant: &Applicant,
     plan: &Plan,
+    f: &Facts,
     basis: &SeniorityBasis,
 ) -> ScoreBreakdown {
     let t = table();
-    let mut lines = basic_lines(applicant, plan, basis, t);
+    let mut lines = basic_lines(applicant, f, basis, t);
     let basic_total = apply_cap(&mut lines, t.caps.basic, "基本条件");
     let mut achievement_lines = achievement_lines(applicant, plan, t);
     let achievements_total = apply_cap(&mut achievement_lines, t.caps.achievements, "成果业绩");
     lines.extend(achievement_lines);
-    let bonus = mountain_line(applicant, plan, t);
+    let bonus = mountain_line(applicant, plan, f, t);
     let mountain_bonus = if bonus.counted { bonus.points } else { 0.0 };
     lines.push(bonus);
     let self_score = basic_total + achievements_total + mountain_bonus;
@@ -96,40 +54,6 @@ pub fn score_with_basis(
         self_score,
         exceptional_threshold: t.caps.exceptional_threshold,
         reaches_exceptional_threshold: self_score >= t.caps.exceptional_threshold,
-    }
-}
-
-pub(crate) fn line(
-    section: Section,
-    item: &str,
-    subject: String,
-    points: f64,
-    rule: String,
-) -> ScoreLine {
-    ScoreLine {
-        section,
-        item: item.to_string(),
-        subject,
-        achievement: None,
-        points,
-        counted: points > 0.0,
-        rule,
-        reason: None,
-        inferred: false,
-    }
-}
-
-pub(crate) fn zero(
-    section: Section,
-    item: &str,
-    subject: String,
-    rule: String,
-    reason: String,
-) -> ScoreLine {
-    ScoreLine {
-        reason: Some(reason),
-        counted: false,
-        ..line(section, item, subject, 0.0, rule)
     }
 }
 
@@ -164,12 +88,7 @@ fn apply_cap(lines: &mut [ScoreLine], cap: f64, name: &str) -> f64 {
     total
 }
 
-fn basic_lines(
-    a: &Applicant,
-    plan: &Plan,
-    basis: &SeniorityBasis,
-    t: &ScoreTable,
-) -> Vec<ScoreLine> {
+fn basic_lines(a: &Applicant, f: &Facts, basis: &SeniorityBasis, t: &ScoreTable) -> Vec<ScoreLine> {
     let b = &t.basic;
     let s = Section::Basic;
     let mut lines = Vec::new();
@@ -177,7 +96,7 @@ fn basic_lines(
     // 学历: the best-scoring entry held by the achievements cut-off (对口 by 第十三条/第十九条), +1
     // with a degree certificate; a later one that would score more is named with its date.
     let rule = "量化评价标准·学历：研究生 5/4、本科 4/3、大专 3/2、中专 2/1（对口/不对口），最高学历同时具有学位证书另加 1 分".to_string();
-    let held = super::held::held(a, plan);
+    let held = &f.held;
     let education_points = |e: &Education| -> Option<(f64, f64, bool)> {
         let pair = match e.level.tier() {
             5 | 6 => b.education.postgraduate,
@@ -411,7 +330,7 @@ fn basic_lines(
     }
 
     // 年度考核
-    let excellent = education::check_evaluations(a, plan).excellent_years;
+    let excellent = &f.evaluations.excellent_years;
     let rule = "量化评价标准·年度（绩效）考核：优秀等次每年度 1 分，累计不超过 3 分".to_string();
     let points = (excellent.len() as f64 * b.evaluation.per_excellent_year).min(b.evaluation.max);
     lines.push(if points > 0.0 {
@@ -449,7 +368,7 @@ fn basic_lines(
 
     // 继续教育
     let ce = &b.continuing_education;
-    let bonus_years = education::check_continuing_education(a, plan).bonus_years;
+    let bonus_years = &f.continuing_education.bonus_years;
     let rule = format!(
         "量化评价标准·继续教育：年度学时超过标准 {} 学时以上（{} 年以前标准 {} 学时，以后 {} 学时）每年 1 分，累计不超过 3 分",
         num(ce.margin),
@@ -546,7 +465,7 @@ fn seniority_line(
     }
 }
 
-fn mountain_line(a: &Applicant, plan: &Plan, t: &ScoreTable) -> ScoreLine {
+fn mountain_line(a: &Applicant, plan: &Plan, f: &Facts, t: &ScoreTable) -> ScoreLine {
     let c = &t.caps;
     let rule = format!(
         "{}二.2 山区县倾斜政策：在 {} 个山区县从事相关专技工作每满 1 年加 {} 分，累计不超过 {} 分（需用人单位出具专项证明并盖章）",
@@ -592,7 +511,7 @@ fn mountain_line(a: &Applicant, plan: &Plan, t: &ScoreTable) -> ScoreLine {
     // The years in a 山区县 are years of professional work there: never more than the professional
     // work years counted to the 资历 cut-off (READING.md, 2026-12), and none before that start
     // date is known.
-    let worked = match super::conditions::facts(a, plan).professional_start {
+    let worked = match &f.professional_start {
         Ok(start) => start.full_years_until(plan.seniority_cutoff).max(0) as u32,
         Err(why) => {
             return zero(
