@@ -337,7 +337,7 @@ fn basic_lines(a: &Applicant, f: &Facts, basis: &SeniorityBasis, t: &ScoreTable)
         line(
             s,
             "年度考核",
-            format!("{} 年度考核优秀", join_years(&excellent)),
+            format!("{} 年度考核优秀", join_years(excellent)),
             points,
             rule,
         )
@@ -381,7 +381,7 @@ fn basic_lines(a: &Applicant, f: &Facts, basis: &SeniorityBasis, t: &ScoreTable)
         line(
             s,
             "继续教育",
-            format!("{} 年学时超标准 10 学时以上", join_years(&bonus_years)),
+            format!("{} 年学时超标准 10 学时以上", join_years(bonus_years)),
             points,
             rule,
         )
