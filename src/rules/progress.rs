@@ -1,11 +1,10 @@
 //! The portal's six steps, their addresses in the app, and each step's status computed from the
 //! draft (未开始 / 进行中 / 已完成 / 有问题).
 
-use super::assess::assess_with_plan;
+use super::assess::Assessment;
 use super::date::CivilDate;
 use super::draft::Draft;
 use super::form_checks::{has_invalid, has_missing, info_problems, pledge_problems, FormProblem};
-use super::rules_file::plan_by_choice;
 use super::verdict::Status;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -175,22 +174,28 @@ impl EditRequest {
     }
 }
 
-pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
+/// One step's status from the draft and its assessment (computed once by the caller).
+pub fn step_status(
+    step: Step,
+    draft: &Draft,
+    assessment: &Assessment,
+    today: CivilDate,
+) -> StepStatus {
     match step {
-        Step::Info => info_status(draft, today),
+        Step::Info => info_status(draft, assessment, today),
         Step::Photo => match &draft.photo {
             None => StepStatus::NotStarted,
             Some(photo) if photo.passes => StepStatus::Done,
             Some(_) => StepStatus::Problem,
         },
         Step::Pledge => pledge_status(draft, today),
-        Step::Achievements => achievements_status(draft),
-        Step::Attachments => attachments_status(draft),
+        Step::Achievements => achievements_status(draft, assessment),
+        Step::Attachments => attachments_status(draft, assessment),
         Step::Preview => {
             let others: Vec<StepStatus> = Step::ALL
                 .into_iter()
                 .filter(|s| *s != Step::Preview)
-                .map(|s| step_status(s, draft, today))
+                .map(|s| step_status(s, draft, assessment, today))
                 .collect();
             if others.contains(&StepStatus::Problem) {
                 StepStatus::Problem
@@ -205,17 +210,15 @@ pub fn step_status(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
     }
 }
 
-fn info_status(draft: &Draft, today: CivilDate) -> StepStatus {
+fn info_status(draft: &Draft, assessment: &Assessment, today: CivilDate) -> StepStatus {
     let untouched = draft.basic == Default::default()
         && draft.applicant == Default::default()
         && draft.form == Default::default();
     if untouched {
         return StepStatus::NotStarted;
     }
-    let plan = plan_by_choice(draft.applicant.plan_year);
-    let assessment = assess_with_plan(&draft.applicant, &plan);
-    let problems = info_problems(draft, &plan, assessment.eligibility.advice.as_ref(), today);
-    status_of(&problems)
+    let advice = assessment.eligibility.advice.as_ref();
+    status_of(&info_problems(draft, &assessment.plan, advice, today))
 }
 
 fn pledge_status(draft: &Draft, today: CivilDate) -> StepStatus {
@@ -227,15 +230,13 @@ fn pledge_status(draft: &Draft, today: CivilDate) -> StepStatus {
 
 /// 上传相关附件: 有问题 while an attached file fails its checks, 已完成 once every required item
 /// has a passing file.
-fn attachments_status(draft: &Draft) -> StepStatus {
+fn attachments_status(draft: &Draft, assessment: &Assessment) -> StepStatus {
     if draft.attachments.is_empty() {
         return StepStatus::NotStarted;
     }
     if draft.attachments.values().any(|a| !a.passes) {
         return StepStatus::Problem;
     }
-    let a = &draft.applicant;
-    let assessment = assess_with_plan(a, &plan_by_choice(a.plan_year));
     if assessment
         .evidence
         .iter()
@@ -249,12 +250,11 @@ fn attachments_status(draft: &Draft) -> StepStatus {
 
 /// 业绩档案: 有问题 while a continuing-education year or an evaluation year falls short, 已完成
 /// once both are met.
-fn achievements_status(draft: &Draft) -> StepStatus {
+fn achievements_status(draft: &Draft, assessment: &Assessment) -> StepStatus {
     let a = &draft.applicant;
     if a.continuing_education.is_empty() && a.evaluations.is_empty() && a.achievements.is_empty() {
         return StepStatus::NotStarted;
     }
-    let assessment = assess_with_plan(a, &plan_by_choice(a.plan_year));
     let statuses = [
         assessment.continuing_education.verdict.status,
         assessment.evaluations.verdict.status,
@@ -281,6 +281,15 @@ fn status_of(problems: &[FormProblem]) -> StepStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn status_now(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
+        step_status(
+            step,
+            draft,
+            &crate::rules::assess::assess(&draft.applicant),
+            today,
+        )
+    }
 
     fn today() -> CivilDate {
         CivilDate::new(2026, 11, 26).unwrap()
@@ -343,7 +352,7 @@ mod tests {
     fn photo_status_follows_the_stored_verdict() {
         let mut draft = Draft::default();
         assert_eq!(
-            step_status(Step::Photo, &draft, today()),
+            status_now(Step::Photo, &draft, today()),
             StepStatus::NotStarted
         );
         let record = |passes| crate::rules::draft::PhotoRecord {
@@ -355,41 +364,38 @@ mod tests {
         };
         draft.photo = Some(record(false));
         assert_eq!(
-            step_status(Step::Photo, &draft, today()),
+            status_now(Step::Photo, &draft, today()),
             StepStatus::Problem
         );
         draft.photo = Some(record(true));
-        assert_eq!(step_status(Step::Photo, &draft, today()), StepStatus::Done);
+        assert_eq!(status_now(Step::Photo, &draft, today()), StepStatus::Done);
     }
 
     #[test]
     fn info_status_follows_the_form() {
         let mut draft = Draft::default();
         assert_eq!(
-            step_status(Step::Info, &draft, today()),
+            status_now(Step::Info, &draft, today()),
             StepStatus::NotStarted
         );
         draft.basic.name = "张三".into();
         assert_eq!(
-            step_status(Step::Info, &draft, today()),
+            status_now(Step::Info, &draft, today()),
             StepStatus::InProgress
         );
         draft.basic.birth_date = "2001-02-29".into();
+        assert_eq!(status_now(Step::Info, &draft, today()), StepStatus::Problem);
         assert_eq!(
-            step_status(Step::Info, &draft, today()),
-            StepStatus::Problem
-        );
-        assert_eq!(
-            step_status(Step::Preview, &draft, today()),
+            status_now(Step::Preview, &draft, today()),
             StepStatus::Problem
         );
         draft.basic.birth_date = "2001-02-28".into();
         assert_eq!(
-            step_status(Step::Info, &draft, today()),
+            status_now(Step::Info, &draft, today()),
             StepStatus::InProgress
         );
         assert_eq!(
-            step_status(Step::Preview, &draft, today()),
+            status_now(Step::Preview, &draft, today()),
             StepStatus::InProgress
         );
     }
@@ -398,20 +404,20 @@ mod tests {
     fn pledge_status_needs_all_three_parts() {
         let mut draft = Draft::default();
         assert_eq!(
-            step_status(Step::Pledge, &draft, today()),
+            status_now(Step::Pledge, &draft, today()),
             StepStatus::NotStarted
         );
         draft.pledge.agreed = true;
         assert_eq!(
-            step_status(Step::Pledge, &draft, today()),
+            status_now(Step::Pledge, &draft, today()),
             StepStatus::InProgress
         );
         draft.pledge.name = "张三".into();
         draft.pledge.date = "2026-11-20".into();
-        assert_eq!(step_status(Step::Pledge, &draft, today()), StepStatus::Done);
+        assert_eq!(status_now(Step::Pledge, &draft, today()), StepStatus::Done);
         draft.basic.name = "李四".into();
         assert_eq!(
-            step_status(Step::Pledge, &draft, today()),
+            status_now(Step::Pledge, &draft, today()),
             StepStatus::Problem
         );
     }

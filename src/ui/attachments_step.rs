@@ -2,7 +2,6 @@
 //! item checked at once on its bytes, kept in IndexedDB (one copy per distinct file).
 
 use super::confirm::InlineConfirm;
-use super::info_step::assessment_memo;
 use super::persist::Persistence;
 use super::{file_store, focus_after_render};
 use crate::rules::draft::{AttachmentRecord, Draft};
@@ -27,7 +26,7 @@ fn place_label(place: Place) -> &'static str {
 
 #[component]
 pub fn AttachmentsStep(draft: RwSignal<Draft>) -> impl IntoView {
-    let assessment = assessment_memo(draft);
+    let assessment = super::assessment();
     let shown = RwSignal::new(Shown::new());
     let items = Memo::new(move |_| assessment.with(|a| a.evidence.clone()));
     let progress = move || {

@@ -11,7 +11,7 @@ use crate::rules::applicant::{
     Level, QualificationType, SkillCertificate, SkillHonour, SkillLevel, TechPost, TitleLevel,
     UnitSize, WorkKind, WorkPeriod, YesNo,
 };
-use crate::rules::assess::{assess_with_plan, Assessment};
+use crate::rules::assess::Assessment;
 use crate::rules::basic_info::{self, FieldKind, SERIES};
 use crate::rules::draft::Draft;
 use crate::rules::form_checks::info_problems;
@@ -20,13 +20,6 @@ use crate::rules::plan::Plan;
 use crate::rules::rules_file::{newer_round_note, offered_rounds, plan_by_choice};
 use crate::rules::verdict::Verdict;
 use leptos::prelude::*;
-
-/// The assessment of the draft as it stands, shared by the eligibility panel and the checks.
-pub fn assessment_memo(draft: RwSignal<Draft>) -> Memo<Assessment> {
-    Memo::new(move |_| {
-        draft.with(|d| assess_with_plan(&d.applicant, &plan_by_choice(d.applicant.plan_year)))
-    })
-}
 
 pub fn info_ctx(draft: RwSignal<Draft>, assessment: Memo<Assessment>) -> FormCtx {
     let today = today();

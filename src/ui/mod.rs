@@ -21,8 +21,11 @@ mod rules_loader;
 mod rules_page;
 mod step_page;
 
+use crate::rules::assess::{assess_with_plan, assessments_made, Assessment};
 use crate::rules::date::CivilDate;
+use crate::rules::draft::Draft;
 use crate::rules::progress::Page;
+use crate::rules::rules_file::plan_by_choice;
 use leptos::prelude::*;
 use persist::Persistence;
 
@@ -103,10 +106,39 @@ fn current_page() -> Page {
     Page::from_hash(&hash)
 }
 
+/// The one assessment of the current draft, in context: every page and panel reads it, none
+/// computes its own, so a draft change computes exactly one.
+#[derive(Clone, Copy)]
+struct Assessed(Memo<Assessment>);
+
+/// The current draft's assessment (provided by [`App`]).
+pub fn assessment() -> Memo<Assessment> {
+    expect_context::<Assessed>().0
+}
+
+fn provide_assessment(draft: RwSignal<Draft>) {
+    let memo = Memo::new(move |_| {
+        draft.with(|d| assess_with_plan(&d.applicant, &plan_by_choice(d.applicant.plan_year)))
+    });
+    provide_context(Assessed(memo));
+    // How many assessments have been computed, on <body> for the browser tests to count.
+    Effect::new(move |_| {
+        // The draft, not only the memo: a change that leaves the assessment equal (a name typed)
+        // still computes one, and the memo then tells nobody.
+        draft.track();
+        // Read, not only tracked, so that it is computed before it is counted.
+        memo.with(|_| ());
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-assessments", &assessments_made().to_string());
+        }
+    });
+}
+
 #[component]
 fn App() -> impl IntoView {
     let persistence = Persistence::start();
     provide_context(persistence);
+    provide_assessment(persistence.draft);
 
     // Hash routing: `dist/` is served as plain files from any folder, so the address after `#` is
     // the only part a static server never looks at (ARCHITECTURE.md, "Routing").

@@ -2,7 +2,6 @@
 
 use super::persist::Persistence;
 use super::today;
-use crate::rules::assess::assess;
 use crate::rules::progress::{step_status, Page, Step};
 use leptos::prelude::*;
 
@@ -10,12 +9,9 @@ use leptos::prelude::*;
 /// when the routes short only of time open.
 #[component]
 fn RoundSummary() -> impl IntoView {
-    let draft = expect_context::<Persistence>().draft;
+    let assessment = super::assessment();
     let facts = Memo::new(move |_| {
-        draft.with(|d| {
-            let a = assess(&d.applicant);
-            (a.plan.checked_against(), a.eligibility.openings)
-        })
+        assessment.with(|a| (a.plan.checked_against(), a.eligibility.openings.clone()))
     });
     view! {
         <super::info_step::NewerRoundNotice/>
@@ -34,11 +30,14 @@ fn RoundSummary() -> impl IntoView {
 pub fn Overview() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let draft = persistence.draft;
+    let assessment = super::assessment();
     let today = today();
     let rows = Step::ALL
         .into_iter()
         .map(|step| {
-            let status = Memo::new(move |_| draft.with(|d| step_status(step, d, today)));
+            let status = Memo::new(move |_| {
+                assessment.with(|a| draft.with(|d| step_status(step, d, a, today)))
+            });
             let status_id = format!("status-{}", step.slug());
             view! {
                 <li class="task-list__item">

@@ -1,7 +1,6 @@
 //! Step 6 预览确认提交: the summary an applicant needs before the real portal, every open problem
 //! as a link, every answer with a 修改 link, and a print layout for A4.
 
-use super::info_step::assessment_memo;
 use super::today;
 use crate::rules::assess::Assessment;
 use crate::rules::draft::Draft;
@@ -13,7 +12,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PreviewStep(draft: RwSignal<Draft>) -> impl IntoView {
-    let assessment = assessment_memo(draft);
+    let assessment = super::assessment();
     let today = today();
     let problems =
         Memo::new(move |_| assessment.with(|a| draft.with(|d| open_problems(d, a, today))));

@@ -4,7 +4,7 @@
 use super::achievements_step::AchievementsStep;
 use super::attachments_step::AttachmentsStep;
 use super::fields::{focus_field, FormCtx};
-use super::info_step::{assessment_memo, info_ctx, InfoStep};
+use super::info_step::{info_ctx, InfoStep};
 use super::persist::Persistence;
 use super::photo_step::PhotoStep;
 use super::pledge_step::{pledge_ctx, PledgeStep};
@@ -42,7 +42,7 @@ pub fn StepPage(step: Step) -> impl IntoView {
             (view! { <PledgeStep ctx=ctx/> }.into_any(), Some(ctx))
         }
         Step::Info => {
-            let assessment = assessment_memo(draft);
+            let assessment = super::assessment();
             let ctx = info_ctx(draft, assessment);
             (
                 view! { <InfoStep ctx=ctx assessment=assessment/> }.into_any(),
@@ -50,7 +50,7 @@ pub fn StepPage(step: Step) -> impl IntoView {
             )
         }
         Step::Achievements => {
-            let assessment = assessment_memo(draft);
+            let assessment = super::assessment();
             let ctx = FormCtx {
                 draft,
                 problems: Memo::new(|_| Vec::new()),

@@ -1,7 +1,8 @@
 // Issue 13: the verdicts READING.md fixed after the independent check, as an applicant sees them —
 // a 转评 applicant's older achievements (case 2), an education after the achievements cut-off
 // (case 4), 山区县 years capped by the professional years (cases 7 and 8), the skill-certificate
-// history and dated honours, and a version-1 draft opening in this version.
+// history and dated honours, and a version-1 draft opening in this version; and (issue 14) one
+// assessment per draft change however many pages show it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openApp, useServerAndBrowser } from "./support.mjs";
@@ -164,6 +165,28 @@ test("a draft saved by version 1 opens with its certificate in the list and asks
   assert.ok(await page.getByLabel("浙江省技术能手", { exact: true }).isChecked());
   await page.locator('[data-route="9.3"][data-status="missing"]').waitFor();
   assert.match(await page.locator('[data-route="9.3"]').textContent(), /请填写「浙江省技术能手」的取得时间/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("one assessment per draft change, however many pages and panels show it", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  const count = async () => Number(await page.locator("body").getAttribute("data-assessments"));
+  const name = page.getByLabel("姓名", { exact: true });
+  await name.fill("张");
+  await page.waitForFunction(() => document.body.dataset.assessments !== undefined);
+  await page.waitForTimeout(100);
+  const first = await count();
+  // Leaving step 3 marks it checked (one change); the overview shows six statuses and the round
+  // from the same assessment, and computes none of its own.
+  await page.goto(server.url + "#/");
+  await page.locator('[data-status]').first().waitFor();
+  await page.waitForTimeout(200);
+  await page.goto(server.url + "#/step/info");
+  await name.fill("张三");
+  await page.waitForFunction((expected) => Number(document.body.dataset.assessments) >= expected, first + 2);
+  await page.waitForTimeout(200);
+  assert.equal(await count(), first + 2);
   assert.deepEqual(errors, []);
   await context.close();
 });
