@@ -1,0 +1,774 @@
+//! The document: cross-reference tables and streams, object streams, the page tree, the scan fallback.
+
+use super::*;
+
+#[derive(Clone, Copy, Debug)]
+pub(super) enum XrefEntry {
+    Free,
+    At(usize),
+    /// In object stream `.0` at index `.1`.
+    InStream(u32, usize),
+}
+
+pub(super) struct ObjectStream {
+    pub(super) data: Vec<u8>,
+    /// Object number and offset in `data`, in increasing order of offset (ISO 32000-1 7.5.7).
+    pub(super) entries: Vec<(u32, usize)>,
+}
+
+impl ObjectStream {
+    /// Entry `index`, read no further than where the next one starts.
+    pub(super) fn member(&self, index: usize) -> Option<Obj> {
+        let offset = self.entries.get(index)?.1;
+        let end = match self.entries.get(index + 1) {
+            Some(&(_, next)) if next > offset => next,
+            _ => self.data.len(),
+        };
+        parse_object(self.data.get(..end)?, offset, 0).map(|(obj, _)| obj)
+    }
+}
+
+pub(super) struct PageTree {
+    pub(super) pages: u32,
+    pub(super) declared: Option<i64>,
+    pub(super) looped: bool,
+    pub(super) unreadable: u32,
+    pub(super) catalog_version: Option<String>,
+}
+
+#[derive(Default)]
+pub(super) struct Walk {
+    pub(super) leaves: u32,
+    pub(super) unreadable: u32,
+    pub(super) looped: bool,
+    pub(super) visited: HashSet<u32>,
+}
+
+pub(super) struct Doc<'a> {
+    pub(super) buf: &'a [u8],
+    /// Where `%PDF-` starts: offsets may count from there when junk precedes it.
+    pub(super) base: usize,
+    pub(super) xref: HashMap<u32, XrefEntry>,
+    /// Trailer and cross-reference stream dictionaries, newest first.
+    pub(super) trailers: Vec<Dict>,
+    /// Object number → offsets of its `N G obj` headers in file order, built on first need.
+    pub(super) scanned: Option<HashMap<u32, Vec<usize>>>,
+    /// The same headers as (number, offset) in file order.
+    pub(super) scanned_in_order: Vec<(u32, usize)>,
+    /// Every object looked up once (a failure only once the scan is complete).
+    pub(super) cache: HashMap<u32, Option<Obj>>,
+    /// Positions of every `endstream`, built when a stream's /Length is wrong.
+    pub(super) endstreams: Option<Vec<usize>>,
+    /// Positions of every `endobj`, built when an object's text is long.
+    pub(super) endobjs: Option<Vec<usize>>,
+    /// Members of object streams found by the scan, and the catalogs and trailers it found.
+    pub(super) scan_parsed: bool,
+    pub(super) scanned_in_streams: HashMap<u32, (u32, usize)>,
+    pub(super) scanned_catalogs: Vec<u32>,
+    pub(super) object_streams: HashMap<u32, Option<ObjectStream>>,
+    pub(super) inflate_budget: usize,
+    pub(super) lookups: u32,
+    /// Something had to be found by scanning.
+    pub(super) rebuilt: bool,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn new(buf: &'a [u8], base: usize) -> Self {
+        Doc {
+            buf,
+            base,
+            xref: HashMap::new(),
+            trailers: Vec::new(),
+            scanned: None,
+            scanned_in_order: Vec::new(),
+            cache: HashMap::new(),
+            endstreams: None,
+            endobjs: None,
+            scan_parsed: false,
+            scanned_in_streams: HashMap::new(),
+            scanned_catalogs: Vec::new(),
+            object_streams: HashMap::new(),
+            inflate_budget: MAX_INFLATE_BYTES,
+            lookups: 0,
+            rebuilt: false,
+        }
+    }
+
+    /// Candidate positions for a stored offset: as written, and counted from the header.
+    pub(super) fn positions(&self, offset: usize) -> impl Iterator<Item = usize> {
+        let shifted = (self.base > 0)
+            .then(|| offset.checked_add(self.base))
+            .flatten();
+        let len = self.buf.len();
+        std::iter::once(Some(offset))
+            .chain(std::iter::once(shifted))
+            .flatten()
+            .filter(move |&p| p < len)
+    }
+
+    // --- cross-reference sections
+
+    /// Follows `startxref` and the /Prev chain; sections read earlier (newer) win.
+    pub(super) fn load_xref(&mut self, startxref: usize) {
+        let mut next = Some(startxref);
+        let mut seen = HashSet::new();
+        while let Some(offset) = next.take() {
+            if seen.len() >= MAX_XREF_SECTIONS || !seen.insert(offset) {
+                break;
+            }
+            let Some(trailer) = self.read_section(offset) else {
+                break;
+            };
+            if let Some(Obj::Int(stream_at)) = get(&trailer, b"XRefStm") {
+                if let Ok(stream_at) = usize::try_from(*stream_at) {
+                    if let Some(stream_dict) = self.read_section(stream_at) {
+                        self.trailers.push(stream_dict);
+                    }
+                }
+            }
+            next = match get(&trailer, b"Prev") {
+                Some(Obj::Int(prev)) => usize::try_from(*prev).ok(),
+                _ => None,
+            };
+            self.trailers.push(trailer);
+        }
+    }
+
+    pub(super) fn read_section(&mut self, offset: usize) -> Option<Dict> {
+        let candidates: Vec<usize> = self.positions(offset).collect();
+        for pos in candidates {
+            let at = skip_whitespace(self.buf, pos);
+            if keyword_at(self.buf, at, b"xref") {
+                if let Some(trailer) = self.read_xref_table(at + 4) {
+                    return Some(trailer);
+                }
+            } else if let Some(trailer) = self.read_xref_stream(at) {
+                return Some(trailer);
+            }
+        }
+        None
+    }
+
+    pub(super) fn read_xref_table(&mut self, pos: usize) -> Option<Dict> {
+        let buf = self.buf;
+        let mut at = pos;
+        let mut section = Vec::new();
+        loop {
+            at = skip_whitespace(buf, at);
+            if keyword_at(buf, at, b"trailer") {
+                break;
+            }
+            let (mut first, end) = parse_uint(buf, at)?;
+            let (count, end) = parse_uint(buf, skip_whitespace(buf, end))?;
+            at = end;
+            for i in 0..count {
+                let (offset, end) = parse_uint(buf, skip_whitespace(buf, at))?;
+                let (generation, end) = parse_uint(buf, skip_whitespace(buf, end))?;
+                let kind_at = skip_whitespace(buf, end);
+                let kind = *buf.get(kind_at)?;
+                at = kind_at + 1;
+                // A common writer bug: a section "1 n" that starts with object 0's free entry.
+                if i == 0 && first == 1 && kind == b'f' && generation == 65535 {
+                    first = 0;
+                }
+                let number = first.checked_add(i)?;
+                if number > MAX_OBJECT_NUMBER {
+                    return None;
+                }
+                let entry = match kind {
+                    b'n' => XrefEntry::At(usize::try_from(offset).ok()?),
+                    b'f' => XrefEntry::Free,
+                    _ => return None,
+                };
+                section.push((number as u32, entry));
+            }
+        }
+        let window = &buf[..buf.len().min(at.saturating_add(MAX_TRAILER_BYTES))];
+        let (trailer, _) = parse_object(window, at + 7, 0)?;
+        let Obj::Dict(trailer) = trailer else {
+            return None;
+        };
+        for (number, entry) in section {
+            self.xref.entry(number).or_insert(entry);
+        }
+        Some(trailer)
+    }
+
+    pub(super) fn read_xref_stream(&mut self, pos: usize) -> Option<Dict> {
+        let (number, _) = object_header(self.buf, pos)?;
+        let Obj::Stream(dict, start, end) = self.object_at(pos, number, 0)? else {
+            return None;
+        };
+        if get_name(&dict, b"Type") != Some(&b"XRef"[..]) {
+            return None;
+        }
+        let widths: Vec<usize> = match get(&dict, b"W")? {
+            Obj::Array(items) => items
+                .iter()
+                .map(|w| match w {
+                    Obj::Int(n) if (0..=8).contains(n) => Some(*n as usize),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        let [w0, w1, w2] = widths[..] else {
+            return None;
+        };
+        let row = w0 + w1 + w2;
+        if row == 0 {
+            return None;
+        }
+        let size = get_int(&dict, b"Size").unwrap_or(0);
+        let index: Vec<i64> = match get(&dict, b"Index") {
+            Some(Obj::Array(items)) => items
+                .iter()
+                .map(|n| match n {
+                    Obj::Int(n) => Some(*n),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?,
+            _ => vec![0, size],
+        };
+        let data = self.decode_stream(&dict, start, end)?;
+        let field = |bytes: &[u8]| bytes.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b));
+        let mut rows = data.chunks_exact(row);
+        for pair in index.chunks_exact(2) {
+            let (first, count) = (pair[0], pair[1]);
+            if first < 0 || count < 0 {
+                return None;
+            }
+            for i in 0..count as u64 {
+                let Some(entry) = rows.next() else {
+                    break;
+                };
+                let number = first as u64 + i;
+                if number > MAX_OBJECT_NUMBER {
+                    break;
+                }
+                let kind = if w0 == 0 { 1 } else { field(&entry[..w0]) };
+                let second = field(&entry[w0..w0 + w1]);
+                let third = field(&entry[w0 + w1..]);
+                let entry = match kind {
+                    0 => XrefEntry::Free,
+                    1 => XrefEntry::At(usize::try_from(second).ok()?),
+                    2 if second <= MAX_OBJECT_NUMBER => {
+                        XrefEntry::InStream(second as u32, usize::try_from(third).ok()?)
+                    }
+                    // Unknown types are null references (ISO 32000-1 7.5.8.3).
+                    _ => continue,
+                };
+                self.xref.entry(number as u32).or_insert(entry);
+            }
+        }
+        Some(dict)
+    }
+
+    // --- objects
+
+    /// Object `number`, from the cross-reference data, else from the scan.
+    pub(super) fn resolve(&mut self, number: u32, depth: usize) -> Option<Obj> {
+        if let Some(known) = self.cache.get(&number) {
+            return known.clone();
+        }
+        if depth > MAX_RESOLVE_DEPTH || self.lookups >= MAX_LOOKUPS {
+            return None;
+        }
+        self.lookups += 1;
+        let found = self.look_up(number, depth);
+        if found.is_some() || self.scan_parsed {
+            self.cache.insert(number, found.clone());
+        }
+        found
+    }
+
+    pub(super) fn look_up(&mut self, number: u32, depth: usize) -> Option<Obj> {
+        match self.xref.get(&number).copied() {
+            Some(XrefEntry::At(offset)) => {
+                let candidates: Vec<usize> = self.positions(offset).collect();
+                for pos in candidates {
+                    if let Some(obj) = self.object_at(pos, number, depth) {
+                        return Some(obj);
+                    }
+                }
+            }
+            Some(XrefEntry::InStream(stream, index)) => {
+                if let Some(obj) = self.read_from_object_stream(stream, index, number, depth) {
+                    return Some(obj);
+                }
+            }
+            Some(XrefEntry::Free) | None => {}
+        }
+        let offsets = self.scan_table().get(&number).cloned().unwrap_or_default();
+        for &pos in offsets.iter().rev() {
+            if let Some(obj) = self.object_at(pos, number, depth) {
+                self.rebuilt = true;
+                return Some(obj);
+            }
+        }
+        self.parse_scanned(depth);
+        if let Some((stream, index)) = self.scanned_in_streams.get(&number).copied() {
+            if let Some(obj) = self.read_from_object_stream(stream, index, number, depth) {
+                self.rebuilt = true;
+                return Some(obj);
+            }
+        }
+        None
+    }
+
+    /// The indirect object whose header is at `pos`, if its number is `number`.
+    pub(super) fn object_at(&mut self, pos: usize, number: u32, depth: usize) -> Option<Obj> {
+        let buf = self.buf;
+        let (found, after) = object_header(buf, pos)?;
+        if found != number {
+            return None;
+        }
+        let bound = self.object_text_end(after);
+        let (obj, end) = parse_object(&buf[..bound], after, 0)?;
+        let stream_at = skip_whitespace(buf, end);
+        let Obj::Dict(dict) = obj else {
+            return Some(obj);
+        };
+        if !keyword_at(buf, stream_at, b"stream") {
+            return Some(Obj::Dict(dict));
+        }
+        let mut start = stream_at + 6;
+        if buf.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if buf.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let declared = match get(&dict, b"Length") {
+            Some(Obj::Int(n)) => Some(*n),
+            Some(Obj::Ref(r)) if *r != number => match self.resolve(*r, depth + 1) {
+                Some(Obj::Int(n)) => Some(n),
+                _ => None,
+            },
+            _ => None,
+        };
+        let by_length = declared
+            .and_then(|n| usize::try_from(n).ok())
+            .and_then(|n| start.checked_add(n))
+            .filter(|&e| e <= buf.len() && keyword_at(buf, skip_whitespace(buf, e), b"endstream"));
+        let end = match by_length {
+            Some(end) => end,
+            None => {
+                let mut end = self.endstream_after(start)?;
+                if end > start && buf[end - 1] == b'\n' {
+                    end -= 1;
+                }
+                if end > start && buf[end - 1] == b'\r' {
+                    end -= 1;
+                }
+                end
+            }
+        };
+        Some(Obj::Stream(dict, start, end))
+    }
+
+    /// Where the text of an object that starts at `after` must end: at its `stream` keyword or
+    /// `endobj`. An unterminated string or dictionary is then not read on through the rest of
+    /// the file (for every object, which would take quadratic time).
+    pub(super) fn object_text_end(&mut self, after: usize) -> usize {
+        let buf = self.buf;
+        let near = &buf[..buf.len().min(after.saturating_add(1024))];
+        let endobj = find_keyword(near, after, b"endobj");
+        let before_endobj = &near[..endobj.unwrap_or(near.len())];
+        if let Some(end) = find_keyword(before_endobj, after, b"stream").or(endobj) {
+            return end;
+        }
+        let all = self
+            .endobjs
+            .get_or_insert_with(|| all_positions(buf, b"endobj"));
+        all.get(all.partition_point(|&at| at < after))
+            .copied()
+            .unwrap_or(buf.len())
+    }
+
+    pub(super) fn endstream_after(&mut self, start: usize) -> Option<usize> {
+        let buf = self.buf;
+        let all = self
+            .endstreams
+            .get_or_insert_with(|| all_positions(buf, b"endstream"));
+        all.get(all.partition_point(|&at| at < start)).copied()
+    }
+
+    pub(super) fn decode_stream(
+        &mut self,
+        dict: &Dict,
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<u8>> {
+        let raw = self.buf.get(start..end)?;
+        let filters: Vec<&[u8]> = match get(dict, b"Filter") {
+            None | Some(Obj::Null) => Vec::new(),
+            Some(Obj::Name(name)) => vec![name.as_slice()],
+            Some(Obj::Array(items)) => items
+                .iter()
+                .map(|item| match item {
+                    Obj::Name(name) => Some(name.as_slice()),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        if filters.len() > 4 {
+            return None;
+        }
+        let parms = |i: usize| -> Option<&Dict> {
+            match get(dict, b"DecodeParms").or_else(|| get(dict, b"DP"))? {
+                Obj::Dict(d) => (i == 0).then_some(d),
+                Obj::Array(items) => match items.get(i)? {
+                    Obj::Dict(d) => Some(d),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        let mut data = raw.to_vec();
+        for (i, filter) in filters.iter().enumerate() {
+            data = match *filter {
+                b"FlateDecode" | b"Fl" => {
+                    unpredict(inflate(&data, &mut self.inflate_budget)?, parms(i))?
+                }
+                b"ASCIIHexDecode" | b"AHx" => hex_decode(&data),
+                _ => return None,
+            };
+        }
+        Some(data)
+    }
+
+    pub(super) fn read_from_object_stream(
+        &mut self,
+        stream: u32,
+        index: usize,
+        number: u32,
+        depth: usize,
+    ) -> Option<Obj> {
+        if !self.object_streams.contains_key(&stream) {
+            // Mark first: an object stream that needs itself to be read ends here.
+            self.object_streams.insert(stream, None);
+            let loaded = self.load_object_stream(stream, depth + 1);
+            self.object_streams.insert(stream, loaded);
+        }
+        let loaded = self.object_streams.get(&stream)?.as_ref()?;
+        let index = match loaded.entries.get(index) {
+            Some(&(n, _)) if n == number => index,
+            _ => loaded.entries.iter().position(|(n, _)| *n == number)?,
+        };
+        loaded.member(index)
+    }
+
+    pub(super) fn load_object_stream(&mut self, stream: u32, depth: usize) -> Option<ObjectStream> {
+        let Obj::Stream(dict, start, end) = self.resolve(stream, depth)? else {
+            return None;
+        };
+        let count = usize::try_from(get_int(&dict, b"N")?).ok()?;
+        let first = usize::try_from(get_int(&dict, b"First")?).ok()?;
+        let data = self.decode_stream(&dict, start, end)?;
+        if count > MAX_ENTRIES || first > data.len() {
+            return None;
+        }
+        let mut entries = Vec::with_capacity(count.min(data.len() / 4));
+        let mut at = 0;
+        for _ in 0..count {
+            let Some((number, end)) = parse_uint(&data, skip_whitespace(&data, at)) else {
+                break;
+            };
+            let Some((offset, end)) = parse_uint(&data, skip_whitespace(&data, end)) else {
+                break;
+            };
+            at = end;
+            let offset = usize::try_from(offset)
+                .ok()
+                .and_then(|o| o.checked_add(first));
+            if let Some(offset) = offset.filter(|&o| o < data.len()) {
+                if number <= MAX_OBJECT_NUMBER {
+                    entries.push((number as u32, offset));
+                }
+            }
+        }
+        Some(ObjectStream { data, entries })
+    }
+
+    // --- the scan for broken files
+
+    /// Every `N G obj` header in the file; the last one of a number wins (incremental updates).
+    pub(super) fn scan_table(&mut self) -> &HashMap<u32, Vec<usize>> {
+        if self.scanned.is_none() {
+            let buf = self.buf;
+            let mut table = HashMap::new();
+            let mut from = 0;
+            while let Some(at) = find(buf, from, b"obj") {
+                from = at + 3;
+                if buf.get(at + 3).is_some_and(|&b| is_regular(b)) {
+                    continue;
+                }
+                if let Some(start) = header_start(buf, at) {
+                    if let Some((number, _)) = object_header(buf, start) {
+                        table.entry(number).or_insert_with(Vec::new).push(start);
+                        self.scanned_in_order.push((number, start));
+                    }
+                }
+            }
+            self.scanned = Some(table);
+        }
+        self.scanned.get_or_insert_with(HashMap::new)
+    }
+
+    /// Reads every scanned object once: catalogs, trailer-like cross-reference stream
+    /// dictionaries and the members of object streams.
+    pub(super) fn parse_scanned(&mut self, depth: usize) {
+        if self.scan_parsed || depth > 0 {
+            return;
+        }
+        self.scan_parsed = true;
+        self.scan_table();
+        let objects = self.scanned_in_order.clone();
+        let mut streams = Vec::new();
+        let mut read = HashSet::new();
+        // Newest (last in the file) first; of one number, the newest that can be read.
+        for &(number, pos) in objects.iter().rev() {
+            if read.contains(&number) {
+                continue;
+            }
+            let dict = match self.object_at(pos, number, 1) {
+                Some(Obj::Dict(d)) => d,
+                Some(Obj::Stream(d, ..)) => d,
+                _ => continue,
+            };
+            read.insert(number);
+            match get_name(&dict, b"Type") {
+                Some(b"Catalog") => self.scanned_catalogs.push(number),
+                Some(b"XRef") => self.trailers.push(dict),
+                Some(b"ObjStm") => streams.push(number),
+                _ => {}
+            }
+        }
+        for stream in streams {
+            let Some(loaded) = self.load_object_stream(stream, 1) else {
+                continue;
+            };
+            for (index, &(number, _)) in loaded.entries.iter().enumerate() {
+                if !self
+                    .scanned
+                    .as_ref()
+                    .is_some_and(|t| t.contains_key(&number))
+                {
+                    self.scanned_in_streams
+                        .entry(number)
+                        .or_insert((stream, index));
+                }
+                if let Some(Obj::Dict(d)) = loaded.member(index) {
+                    if get_name(&d, b"Type") == Some(&b"Catalog"[..]) {
+                        self.scanned_catalogs.push(number);
+                    }
+                }
+            }
+            self.object_streams.insert(stream, Some(loaded));
+        }
+        // Trailers of classic sections that the cross-reference chain did not reach.
+        let buf = self.buf;
+        let mut next = buf.len();
+        while let Some(found) = rfind(&buf[..next], 0, b"trailer") {
+            // Up to the following `trailer`: each byte is read for one trailer at most.
+            let window = &buf[..next.min(found.saturating_add(MAX_TRAILER_BYTES))];
+            if let Some((Obj::Dict(d), _)) = parse_object(window, found + 7, 0) {
+                self.trailers.push(d);
+            }
+            next = found;
+        }
+    }
+
+    pub(super) fn encrypted(&mut self) -> bool {
+        if self.trailers.is_empty() {
+            self.parse_scanned(0);
+        }
+        self.trailers
+            .iter()
+            .any(|t| !matches!(get(t, b"Encrypt"), None | Some(Obj::Null)))
+    }
+
+    // --- the page tree
+
+    /// The trailer's catalog first; when that fails or has unreadable pages, every catalog the
+    /// scan finds. The first complete page tree wins, else the one with the most pages.
+    /// The trailer's catalog first; when that fails or has unreadable pages, every catalog the
+    /// scan finds (and then the file counts as rebuilt). The first complete page tree wins, else
+    /// the one with the most pages.
+    pub(super) fn count_pages(&mut self) -> Result<PageTree, Damage> {
+        let mut best: Option<(PageTree, bool)> = None;
+        let mut damage = Damage::NoCatalog;
+        let mut tried = HashSet::new();
+        for scanning in [false, true] {
+            if scanning {
+                self.parse_scanned(0);
+            }
+            let mut catalogs: Vec<u32> = self
+                .trailers
+                .iter()
+                .filter_map(|t| match get(t, b"Root") {
+                    Some(Obj::Ref(r)) => Some(*r),
+                    _ => None,
+                })
+                .collect();
+            if scanning {
+                catalogs.extend(self.scanned_catalogs.iter().copied());
+            }
+            for catalog in catalogs {
+                if !tried.insert(catalog) {
+                    continue;
+                }
+                match self.read_page_tree(catalog) {
+                    Ok(tree) if tree.unreadable == 0 => {
+                        self.rebuilt |= scanning;
+                        return Ok(tree);
+                    }
+                    Ok(tree) => {
+                        if best.as_ref().is_none_or(|(b, _)| b.pages < tree.pages) {
+                            best = Some((tree, scanning));
+                        }
+                    }
+                    Err(found) => {
+                        if damage == Damage::NoCatalog {
+                            damage = found;
+                        }
+                    }
+                }
+            }
+        }
+        let (tree, scanned) = best.ok_or(damage)?;
+        self.rebuilt |= scanned;
+        Ok(tree)
+    }
+
+    pub(super) fn read_page_tree(&mut self, catalog: u32) -> Result<PageTree, Damage> {
+        let dict = match self.resolve(catalog, 0) {
+            Some(Obj::Dict(d)) => d,
+            _ => return Err(Damage::NoCatalog),
+        };
+        let catalog_version = get_name(&dict, b"Version")
+            .filter(|v| v.len() <= 4 && v.iter().all(|b| b.is_ascii_digit() || *b == b'.'))
+            .map(|v| v.iter().map(|&b| char::from(b)).collect());
+        let Some(root) = get(&dict, b"Pages").cloned() else {
+            return Err(Damage::NoCatalog);
+        };
+        let declared = match &root {
+            Obj::Ref(r) => match self.resolve(*r, 0) {
+                Some(Obj::Dict(d)) => get_int(&d, b"Count"),
+                _ => None,
+            },
+            Obj::Dict(d) => get_int(d, b"Count"),
+            _ => None,
+        };
+        let mut walk = Walk::default();
+        self.walk(&root, 0, &mut walk);
+        if walk.leaves == 0 {
+            return Err(if walk.unreadable > 0 {
+                Damage::PageTreeUnreadable
+            } else {
+                Damage::NoPages
+            });
+        }
+        Ok(PageTree {
+            pages: walk.leaves,
+            declared,
+            looped: walk.looped,
+            unreadable: walk.unreadable,
+            catalog_version,
+        })
+    }
+
+    pub(super) fn walk(&mut self, node: &Obj, depth: usize, walk: &mut Walk) {
+        if walk.leaves >= MAX_PAGES || self.lookups >= MAX_LOOKUPS {
+            return;
+        }
+        if depth > MAX_TREE_DEPTH {
+            walk.unreadable += 1;
+            return;
+        }
+        let dict = match node {
+            Obj::Ref(number) => {
+                if !walk.visited.insert(*number) {
+                    walk.looped = true;
+                    return;
+                }
+                match self.resolve(*number, 0) {
+                    Some(Obj::Dict(d)) => d,
+                    _ => {
+                        walk.unreadable += 1;
+                        return;
+                    }
+                }
+            }
+            Obj::Dict(d) => d.clone(),
+            _ => {
+                walk.unreadable += 1;
+                return;
+            }
+        };
+        let kids = match get(&dict, b"Kids") {
+            Some(Obj::Array(items)) => Some(items.clone()),
+            Some(Obj::Ref(r)) => match self.resolve(*r, 0) {
+                Some(Obj::Array(items)) => Some(items),
+                _ => None,
+            },
+            _ => None,
+        };
+        match (get_name(&dict, b"Type"), kids) {
+            (Some(b"Page"), _) => walk.leaves += 1,
+            (Some(b"Pages") | None, Some(kids)) => {
+                for kid in &kids {
+                    self.walk(kid, depth + 1, walk);
+                }
+            }
+            // Some writers leave out /Type on pages.
+            (None, None)
+                if get(&dict, b"MediaBox").is_some() || get(&dict, b"Contents").is_some() =>
+            {
+                walk.leaves += 1
+            }
+            _ => walk.unreadable += 1,
+        }
+    }
+}
+
+pub(super) fn all_positions(buf: &[u8], needle: &[u8]) -> Vec<usize> {
+    let mut all = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find(buf, from, needle) {
+        all.push(at);
+        from = at + needle.len();
+    }
+    all
+}
+
+/// For an `obj` keyword at `at`, the start of `N G` before it, if there is one.
+pub(super) fn header_start(buf: &[u8], at: usize) -> Option<usize> {
+    let mut i = at;
+    let skip_back = |i: &mut usize, want_digit: bool| -> usize {
+        let start = *i;
+        while *i > 0 {
+            let b = buf[*i - 1];
+            let ok = if want_digit {
+                b.is_ascii_digit()
+            } else {
+                is_whitespace(b)
+            };
+            if !ok || start - *i >= 20 {
+                break;
+            }
+            *i -= 1;
+        }
+        start - *i
+    };
+    if skip_back(&mut i, false) == 0 || skip_back(&mut i, true) == 0 {
+        return None;
+    }
+    if skip_back(&mut i, false) == 0 || skip_back(&mut i, true) == 0 {
+        return None;
+    }
+    let before = if i == 0 { None } else { buf.get(i - 1) };
+    before.is_none_or(|&b| !is_regular(b)).then_some(i)
+}
