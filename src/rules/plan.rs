@@ -1,6 +1,6 @@
 //! One application plan (申报计划): dates, cut-offs, evaluation years, 受理点, 山区县 and common
 //! 现从事专业 names, and how a plan year is derived when its notice is not yet published. The
-//! plans themselves are data: the rules file (`rules_file.rs`, `wenzhou-jidian.json`).
+//! plans themselves are data: the rules file (`rules_file/`, `wenzhou-jidian.json`).
 //!
 //! A year the data does not have is built by [`Plan::derive_from`] from the latest published plan
 //! with the same pattern and marked `derived`, so the UI can say so wherever its dates or lists

@@ -1,5 +1,5 @@
 //! The 量化评价标准 table as data: caps, the 基本条件 points, and every 成果业绩 row with its rank
-//! ladder. The numbers are data, in the rules file (`rules_file.rs`).
+//! ladder. The numbers are data, in the rules file (`rules_file/`).
 
 use super::verdict::num;
 use serde::Serialize;
