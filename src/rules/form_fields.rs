@@ -70,6 +70,33 @@ pub fn parse_count(text: &str) -> Result<Option<u32>, String> {
     }
 }
 
+/// A year typed by a person (4 digits, ASCII or full-width), between 1950 and 2100.
+pub fn parse_year(text: &str) -> Result<i32, String> {
+    let text = normalize_digits(text.trim());
+    match text.parse::<i32>() {
+        Ok(year) if (1950..=2100).contains(&year) => Ok(year),
+        _ => Err(format!("「{text}」不是年份，请填 4 位数字，例如 2021")),
+    }
+}
+
+/// 本人排名 as typed: empty is "not given" (0 in the draft); a typed 0 is a slip and refused.
+pub fn parse_rank(text: &str) -> Result<u32, String> {
+    match parse_count(text)? {
+        Some(0) => Err("「0」不是名次：本人排名从 1 开始，第一名填 1".to_string()),
+        rank => Ok(rank.unwrap_or(0)),
+    }
+}
+
+/// The year a new 继续教育 or 年度考核 entry starts with: the first year the plan asks for that
+/// the list does not hold yet, or 0 (the applicant types it) when all are there.
+pub fn next_year_to_add(wanted: &[i32], have: &[i32]) -> i32 {
+    wanted
+        .iter()
+        .copied()
+        .find(|y| !have.contains(y))
+        .unwrap_or(0)
+}
+
 /// Hours of continuing education as typed: ASCII or full-width digits, one decimal point allowed
 /// (some courses give half hours); empty is 0.
 pub fn parse_hours(text: &str) -> Result<f64, String> {
@@ -208,6 +235,25 @@ mod tests {
             let error = parse_count(text).unwrap_err();
             assert!(error.contains('「'), "{text}: {error}");
         }
+    }
+
+    #[test]
+    fn years_ranks_and_the_next_year_to_add() {
+        assert_eq!(parse_year("2021"), Ok(2021));
+        assert_eq!(parse_year(" ２０２１ "), Ok(2021));
+        for text in ["21", "1949", "2101", "二〇二一", ""] {
+            assert!(parse_year(text).unwrap_err().contains("不是年份"), "{text}");
+        }
+        assert_eq!(parse_rank(""), Ok(0));
+        assert_eq!(parse_rank("３"), Ok(3));
+        assert!(parse_rank("0").unwrap_err().contains("本人排名从 1 开始"));
+        assert!(parse_rank("第一").is_err());
+        let wanted = [2021, 2020, 2019];
+        assert_eq!(next_year_to_add(&wanted, &[]), 2021);
+        assert_eq!(next_year_to_add(&wanted, &[2021]), 2020);
+        assert_eq!(next_year_to_add(&wanted, &[2020, 2021, 2018]), 2019);
+        assert_eq!(next_year_to_add(&wanted, &[2019, 2020, 2021]), 0);
+        assert_eq!(next_year_to_add(&[], &[]), 0);
     }
 
     #[test]

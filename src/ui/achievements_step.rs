@@ -1,37 +1,21 @@
 //! Step 4 选择相关业绩: the 业绩档案 (continuing education, annual evaluations and every section of
 //! achievements) with a live self-assessment beside it.
 
+use super::entry_list::{add_button, entries, ListSpec};
 use super::fields::{checkbox_field, choice_field, input_field, parsed_field, set, FormCtx, Kind};
 use super::focus_after_render;
 use crate::rules::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, EvaluationGrade, YesNo,
 };
 use crate::rules::assess::Assessment;
-use crate::rules::date::normalize_digits;
-use crate::rules::form_fields::{parse_count, parse_hours};
+use crate::rules::draft::Draft;
+use crate::rules::form_fields::{next_year_to_add, parse_hours, parse_rank, parse_year};
 use crate::rules::number_text::short;
 use crate::rules::rules_file::table;
 use crate::rules::score_table::Grouping;
-use crate::rules::scoring::{ScoreLine, Section};
+use crate::rules::scoring::ScoreLine;
 use crate::rules::verdict::Status;
 use leptos::prelude::*;
-
-/// A year typed by a person (４ digits, ASCII or full-width).
-fn parse_year(text: &str) -> Result<i32, String> {
-    let text = normalize_digits(text.trim());
-    match text.parse::<i32>() {
-        Ok(year) if (1950..=2100).contains(&year) => Ok(year),
-        _ => Err(format!("「{text}」不是年份，请填 4 位数字，例如 2021")),
-    }
-}
-
-fn parse_rank(text: &str) -> Result<u32, String> {
-    match parse_count(text)? {
-        // 0 is how the draft says "not given"; typed, it is a slip.
-        Some(0) => Err("「0」不是名次：本人排名从 1 开始，第一名填 1".to_string()),
-        rank => Ok(rank.unwrap_or(0)),
-    }
-}
 
 fn blank_if_zero(n: u32) -> String {
     if n == 0 {
@@ -56,31 +40,75 @@ pub fn AchievementsStep(ctx: FormCtx, assessment: Memo<Assessment>) -> impl Into
     }
 }
 
+const CE_YEARS: ListSpec = ListSpec {
+    add_id: "ce-add",
+    add_label: "添加一年继续教育",
+    row: true,
+    len: |d| d.applicant.continuing_education.len(),
+    remove: |d, i| {
+        d.applicant.continuing_education.remove(i);
+    },
+    legend: |d, i| match d.applicant.continuing_education.get(i) {
+        Some(y) if y.year != 0 => format!("{} 年继续教育", y.year),
+        Some(_) => "继续教育（未填年份）".to_string(),
+        None => String::new(),
+    },
+    remove_label: |_| "删除这一年".to_string(),
+};
+
+const EVALUATIONS: ListSpec = ListSpec {
+    add_id: "eval-add",
+    add_label: "添加一年考核",
+    row: true,
+    len: |d| d.applicant.evaluations.len(),
+    remove: |d, i| {
+        d.applicant.evaluations.remove(i);
+    },
+    legend: |_, i| format!("年度考核 {}", i + 1),
+    remove_label: |_| "删除".to_string(),
+};
+
 #[component]
 fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     let draft = ctx.draft;
-    let count = Memo::new(move |_| draft.with(|d| d.applicant.continuing_education.len()));
-    let rows = move || {
-        (0..count.get())
-            .map(|i| {
-                let hours = move |label: &'static str, pick: fn(&ContinuingEducationYear) -> f64, put: fn(&mut ContinuingEducationYear, f64)| {
-                    parsed_field(
-                        draft,
-                        format!("ce-{i}-{}", match label { "一般公需" => "general", "行业公需" => "industry", _ => "professional" }),
-                        format!("{label}学时"),
-                        ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| {
+    let fields = move |i: usize| {
+        let hours = move |label: &'static str,
+                          pick: fn(&ContinuingEducationYear) -> f64,
+                          put: fn(&mut ContinuingEducationYear, f64)| {
+            parsed_field(
+                draft,
+                format!(
+                    "ce-{i}-{}",
+                    match label {
+                        "一般公需" => "general",
+                        "行业公需" => "industry",
+                        _ => "professional",
+                    }
+                ),
+                format!("{label}学时"),
+                ctx.read(move |d| {
+                    d.applicant
+                        .continuing_education
+                        .get(i)
+                        .map(|y| {
                             let h = pick(y);
-                            if h == 0.0 { String::new() } else { short(h) }
-                        }).unwrap_or_default()),
-                        parse_hours,
-                        move |d, h| if let Some(y) = d.applicant.continuing_education.get_mut(i) { put(y, h) },
-                    )
-                };
-                view! {
-                    <fieldset class="entry entry--row">
-                        <legend>{move || draft.with(|d| d.applicant.continuing_education.get(i)
-                            .map(|y| if y.year == 0 { "继续教育（未填年份）".to_string() } else { format!("{} 年继续教育", y.year) })
-                            .unwrap_or_default())}</legend>
+                            if h == 0.0 {
+                                String::new()
+                            } else {
+                                short(h)
+                            }
+                        })
+                        .unwrap_or_default()
+                }),
+                parse_hours,
+                move |d, h| {
+                    if let Some(y) = d.applicant.continuing_education.get_mut(i) {
+                        put(y, h)
+                    }
+                },
+            )
+        };
+        view! {
                         {parsed_field(draft, format!("ce-{i}-year"), "年份".into(),
                             ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| if y.year == 0 { String::new() } else { y.year.to_string() }).unwrap_or_default()),
                             parse_year,
@@ -95,41 +123,25 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                         {choice_field(ctx, format!("ce-{i}-passed"), "学习情况合格", None, YesNo::ALL, YesNo::label,
                             ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| y.passed).unwrap_or_default()),
                             move |d, v| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.passed = v })}
-                        <button type="button" class="link-button"
-                            on:click=move |_| {
-                                draft.update(|d| { if i < d.applicant.continuing_education.len() { d.applicant.continuing_education.remove(i); } });
-                                // The button is gone with its row; 添加 is the next place to be.
-                                focus_after_render("ce-add");
-                            }>
-                            "删除这一年"
-                        </button>
-                    </fieldset>
-                }
-            })
-            .collect::<Vec<_>>()
+        }
+        .into_any()
     };
-    let add_year = move |_| {
-        let wanted = assessment.with_untracked(|a| a.plan.continuing_education_years.clone());
-        draft.update(|d| {
-            let have: Vec<i32> = d
-                .applicant
-                .continuing_education
-                .iter()
-                .map(|y| y.year)
-                .collect();
-            let year = wanted
-                .iter()
-                .copied()
-                .find(|y| !have.contains(y))
-                .unwrap_or(0);
-            d.applicant
-                .continuing_education
-                .push(ContinuingEducationYear {
-                    year,
-                    passed: YesNo::Yes,
-                    ..ContinuingEducationYear::default()
-                });
-        })
+    let add_year = move |d: &mut Draft| {
+        let have: Vec<i32> = d
+            .applicant
+            .continuing_education
+            .iter()
+            .map(|y| y.year)
+            .collect();
+        let year = assessment
+            .with_untracked(|a| next_year_to_add(&a.plan.continuing_education_years, &have));
+        d.applicant
+            .continuing_education
+            .push(ContinuingEducationYear {
+                year,
+                passed: YesNo::Yes,
+                ..ContinuingEducationYear::default()
+            });
     };
     let report = move || {
         assessment.with(|a| {
@@ -164,8 +176,8 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
         <section class="form-section form-section--wide" aria-labelledby="ce-title">
             <h2 id="ce-title">"继续教育"</h2>
             <p class="hint">"每年 90 学时，其中专业科目不少于 60 学时，一般公需和行业公需合计不少于 18 学时（2017 年前为 32 学时，第六条）。学时齐了再上传佐证材料。"</p>
-            {rows}
-            <button type="button" class="button button--secondary" id="ce-add" on:click=add_year>"添加一年继续教育"</button>
+            {entries(draft, CE_YEARS, fields)}
+            {add_button(draft, CE_YEARS, add_year)}
             <div class="ce-report" aria-live="polite">{report}</div>
         </section>
     }
@@ -174,13 +186,8 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
 #[component]
 fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     let draft = ctx.draft;
-    let count = Memo::new(move |_| draft.with(|d| d.applicant.evaluations.len()));
-    let rows = move || {
-        (0..count.get())
-            .map(|i| {
-                view! {
-                    <fieldset class="entry entry--row">
-                        <legend>{format!("年度考核 {}", i + 1)}</legend>
+    let fields = move |i: usize| {
+        view! {
                         {parsed_field(draft, format!("eval-{i}-year"), "考核年度".into(),
                             ctx.read(move |d| d.applicant.evaluations.get(i).map(|e| if e.year == 0 { String::new() } else { e.year.to_string() }).unwrap_or_default()),
                             parse_year,
@@ -188,32 +195,16 @@ fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                         {choice_field(ctx, format!("eval-{i}-grade"), "考核结果", None, EvaluationGrade::ALL, EvaluationGrade::label,
                             ctx.read(move |d| d.applicant.evaluations.get(i).map(|e| e.grade).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.evaluations.get_mut(i) { e.grade = v })}
-                        <button type="button" class="link-button"
-                            on:click=move |_| {
-                                draft.update(|d| { if i < d.applicant.evaluations.len() { d.applicant.evaluations.remove(i); } });
-                                focus_after_render("eval-add");
-                            }>
-                            "删除"
-                        </button>
-                    </fieldset>
-                }
-            })
-            .collect::<Vec<_>>()
+        }
+        .into_any()
     };
-    let add = move |_| {
-        let wanted = assessment.with_untracked(|a| a.plan.evaluation_years.clone());
-        draft.update(|d| {
-            let have: Vec<i32> = d.applicant.evaluations.iter().map(|e| e.year).collect();
-            let year = wanted
-                .iter()
-                .copied()
-                .find(|y| !have.contains(y))
-                .unwrap_or(0);
-            d.applicant.evaluations.push(AnnualEvaluation {
-                year,
-                grade: EvaluationGrade::default(),
-            });
-        })
+    let add = move |d: &mut Draft| {
+        let have: Vec<i32> = d.applicant.evaluations.iter().map(|e| e.year).collect();
+        let year = assessment.with_untracked(|a| next_year_to_add(&a.plan.evaluation_years, &have));
+        d.applicant.evaluations.push(AnnualEvaluation {
+            year,
+            grade: EvaluationGrade::default(),
+        });
     };
     let report = move || {
         assessment.with(|a| {
@@ -230,8 +221,8 @@ fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
         <section class="form-section form-section--wide" aria-labelledby="eval-title">
             <h2 id="eval-title">"年度考核"</h2>
             <p class="hint">{move || assessment.with(|a| format!("需要 {} 年的年度考核，每年一张考核表，结果合格（称职）及以上（第五条）。", a.plan.evaluation_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、")))}</p>
-            {rows}
-            <button type="button" class="button button--secondary" id="eval-add" on:click=add>"添加一年考核"</button>
+            {entries(draft, EVALUATIONS, fields)}
+            {add_button(draft, EVALUATIONS, add)}
             <div aria-live="polite">{report}</div>
         </section>
     }
@@ -444,16 +435,10 @@ fn ScorePanel(assessment: Memo<Assessment>) -> impl IntoView {
             let s = &a.score;
             let exceptional = a.eligibility.level == crate::rules::applicant::Level::Engineer;
             view! {
-                <dl class="totals">
-                    <div><dt>"基本条件"</dt><dd data-total="basic">{format!("{} / 20", short(s.basic_total))}</dd></div>
-                    <div><dt>"成果业绩"</dt><dd data-total="achievements">{format!("{} / 35", short(s.achievements_total))}</dd></div>
-                    <div><dt>"山区县加分"</dt><dd data-total="bonus">{format!("{} / 3", short(s.mountain_bonus))}</dd></div>
-                    <div class="totals__sum"><dt>"自评分"</dt><dd data-total="self">{short(s.self_score)}</dd></div>
-                </dl>
+                {super::score_view::totals(s, false)}
                 {exceptional.then(|| view! {
                     <p class=if s.reaches_exceptional_threshold { "threshold threshold--met" } else { "threshold" } data-threshold>
-                        {format!("破格申报线 {} 分：{}", short(s.exceptional_threshold),
-                            if s.reaches_exceptional_threshold { "已达到".to_string() } else { format!("还差 {} 分", short(s.exceptional_threshold - s.self_score)) })}
+                        {super::score_view::threshold_text(s)}
                     </p>
                 })}
                 <p class="hint">"理论考试（25 分）和面试答辩（20 分）不在自评范围内。"</p>
@@ -470,21 +455,7 @@ fn ScorePanel(assessment: Memo<Assessment>) -> impl IntoView {
                 <ul class="breakdown__lines">
                     <For each=move || lines.get().into_iter().enumerate()
                         key=|(index, line)| (*index, line.subject.clone(), line.rule.clone(), line.reason.clone(), line.counted, (line.points * 100.0) as i64)
-                        children=move |(_, line)| {
-                            let section = match line.section { Section::Basic => "基本条件", Section::Achievements => "成果业绩", Section::Bonus => "加分" };
-                            view! {
-                                <li class=if line.counted { "line line--counted" } else { "line line--not-counted" }
-                                    data-line-item=line.item.clone()>
-                                    <span class="line__points">{if line.counted { format!("+{}", short(line.points)) } else { "0".to_string() }}</span>
-                                    <span class="line__body">
-                                        <span class="line__what">{format!("{section} · {} · {}", line.item, line.subject)}</span>
-                                        <span class="line__rule">{line.rule.clone()}</span>
-                                        {line.reason.clone().map(|r| view! { <span class="line__reason">{r}</span> })}
-                                        {line.inferred.then(|| view! { <span class="line__inferred">"此项分值据原表推断，以评委会解释为准"</span> })}
-                                    </span>
-                                </li>
-                            }
-                        }/>
+                        children=move |(_, line)| super::score_view::line_view(&line)/>
                 </ul>
             </details>
         </aside>

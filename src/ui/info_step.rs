@@ -1,10 +1,10 @@
 //! Step 3 填写申报信息: every field the portal asks at this step, grouped as on the portal, with
 //! the rules core's checks and a live eligibility panel.
 
+use super::entry_list::{add_button, entries, ListSpec};
 use super::fields::{
     checkbox_field, choice_field, input_field, select_field, set, ErrorSummary, FormCtx, Kind,
 };
-use super::focus_after_render;
 use super::today;
 use crate::rules::applicant::{
     ApplyMode, Appointment, DegreeOrigin, Education, EducationLevel, ForeignLanguage, HeldHonour,
@@ -231,26 +231,33 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
+const EDUCATION: ListSpec = ListSpec {
+    add_id: "education-add",
+    add_label: "添加一条学历",
+    row: false,
+    len: |d| d.applicant.education.len(),
+    remove: |d, i| {
+        d.applicant.education.remove(i);
+    },
+    legend: |_, i| format!("第 {} 条学历", i + 1),
+    remove_label: |i| format!("删除第 {} 条学历", i + 1),
+};
+
 #[component]
 fn EducationSection(ctx: FormCtx) -> impl IntoView {
     let draft = ctx.draft;
-    let count = Memo::new(move |_| draft.with(|d| d.applicant.education.len()));
-    let entries = move || {
-        (0..count.get())
-            .map(|i| {
-                let read = move |f: fn(&Education) -> String| {
-                    ctx.get(move |d| d.applicant.education.get(i).map(f).unwrap_or_default())
-                };
-                let write = move |f: fn(&mut Education, String)| {
-                    set(move |d, v| {
-                        if let Some(e) = d.applicant.education.get_mut(i) {
-                            f(e, v)
-                        }
-                    })
-                };
-                view! {
-                    <fieldset class="entry">
-                        <legend>{format!("第 {} 条学历", i + 1)}</legend>
+    let fields = move |i: usize| {
+        let read = move |f: fn(&Education) -> String| {
+            ctx.get(move |d| d.applicant.education.get(i).map(f).unwrap_or_default())
+        };
+        let write = move |f: fn(&mut Education, String)| {
+            set(move |d, v| {
+                if let Some(e) = d.applicant.education.get_mut(i) {
+                    f(e, v)
+                }
+            })
+        };
+        view! {
                         {choice_field(ctx, format!("edu-{i}-level"), "学历层次",
                             Some("技工院校中级工班、高级工班、预备技师（技师）班分别按中专、大专、本科对待（第十八条）"),
                             EducationLevel::ALL, EducationLevel::label,
@@ -274,51 +281,45 @@ fn EducationSection(ctx: FormCtx) -> impl IntoView {
                             DegreeOrigin::ALL, DegreeOrigin::label,
                             ctx.read(move |d| d.applicant.education.get(i).map(|e| e.origin).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.education.get_mut(i) { e.origin = v })}
-                        <button type="button" class="link-button"
-                            on:click=move |_| {
-                                draft.update(|d| { if i < d.applicant.education.len() { d.applicant.education.remove(i); } });
-                                // The button is gone with its entry; 添加 is the next place to be.
-                                focus_after_render("education-add");
-                            }>
-                            {format!("删除第 {} 条学历", i + 1)}
-                        </button>
-                    </fieldset>
-                }
-            })
-            .collect::<Vec<_>>()
+        }
+        .into_any()
     };
     view! {
         <section class="form-section" aria-labelledby="education-title">
             <h2 id="education-title">"学历（教育经历）"</h2>
-            {entries}
-            <button type="button" id="education-add" class="button button--secondary"
-                on:click=move |_| draft.update(|d| d.applicant.education.push(Education::default()))>
-                "添加一条学历"
-            </button>
+            {entries(draft, EDUCATION, fields)}
+            {add_button(draft, EDUCATION, |d| d.applicant.education.push(Education::default()))}
         </section>
     }
 }
 
+const WORK: ListSpec = ListSpec {
+    add_id: "work-add",
+    add_label: "添加一条工作经历",
+    row: false,
+    len: |d| d.applicant.work.len(),
+    remove: |d, i| {
+        d.applicant.work.remove(i);
+    },
+    legend: |_, i| format!("第 {} 条工作经历", i + 1),
+    remove_label: |i| format!("删除第 {} 条工作经历", i + 1),
+};
+
 #[component]
 fn WorkSection(ctx: FormCtx) -> impl IntoView {
     let draft = ctx.draft;
-    let count = Memo::new(move |_| draft.with(|d| d.applicant.work.len()));
-    let entries = move || {
-        (0..count.get())
-            .map(|i| {
-                let read = move |f: fn(&WorkPeriod) -> String| {
-                    ctx.get(move |d| d.applicant.work.get(i).map(f).unwrap_or_default())
-                };
-                let write = move |f: fn(&mut WorkPeriod, String)| {
-                    set(move |d, v| {
-                        if let Some(w) = d.applicant.work.get_mut(i) {
-                            f(w, v)
-                        }
-                    })
-                };
-                view! {
-                    <fieldset class="entry">
-                        <legend>{format!("第 {} 条工作经历", i + 1)}</legend>
+    let fields = move |i: usize| {
+        let read = move |f: fn(&WorkPeriod) -> String| {
+            ctx.get(move |d| d.applicant.work.get(i).map(f).unwrap_or_default())
+        };
+        let write = move |f: fn(&mut WorkPeriod, String)| {
+            set(move |d, v| {
+                if let Some(w) = d.applicant.work.get_mut(i) {
+                    f(w, v)
+                }
+            })
+        };
+        view! {
                         {input_field(ctx, format!("work-{i}-unit"), "工作单位", Kind::Text, false, None, None,
                             read(|w| w.unit.clone()), write(|w, v| w.unit = v))}
                         {input_field(ctx, format!("work-{i}-from"), "开始时间", Kind::Date, false, None, None,
@@ -334,37 +335,43 @@ fn WorkSection(ctx: FormCtx) -> impl IntoView {
                         {input_field(ctx, format!("work-{i}-post"), "行政职务", Kind::Text, true,
                             Some("有行政职务的，佐证材料要加上行政任命文件"), None,
                             read(|w| w.administrative_post.clone()), write(|w, v| w.administrative_post = v))}
-                        <button type="button" class="link-button"
-                            on:click=move |_| {
-                                draft.update(|d| { if i < d.applicant.work.len() { d.applicant.work.remove(i); } });
-                                focus_after_render("work-add");
-                            }>
-                            {format!("删除第 {} 条工作经历", i + 1)}
-                        </button>
-                    </fieldset>
-                }
-            })
-            .collect::<Vec<_>>()
+        }
+        .into_any()
     };
+    // 「以上」 includes the number (第二十条): 3 months are enough.
+    let months = crate::rules::rules_file::active()
+        .conditions
+        .social_insurance_months;
+    let insurance_hint =
+        format!("须有 {months} 个月以上（含 {months} 个月；申报通知二.4、第二十条）");
     view! {
         <section class="form-section" aria-labelledby="work-title">
             <h2 id="work-title">"工作经历"</h2>
-            {entries}
-            <button type="button" id="work-add" class="button button--secondary"
-                on:click=move |_| draft.update(|d| d.applicant.work.push(WorkPeriod::default()))>
-                "添加一条工作经历"
-            </button>
+            {entries(draft, WORK, fields)}
+            {add_button(draft, WORK, |d| d.applicant.work.push(WorkPeriod::default()))}
             {input_field(ctx, "professional-start", "从事专业技术工作起始时间", Kind::Date, false,
                 Some("参加工作时间以首次缴纳社保为准；这里填开始从事机电相关专业技术工作的时间"), None,
                 ctx.get(move |d| d.applicant.professional_start_date.clone()),
                 set(|d, v| d.applicant.professional_start_date = v))}
             {input_field(ctx, "insurance-months", "申报截止前在温州缴纳社保的月数", Kind::Number, false,
-                Some("须超过 3 个月（申报通知二.4）"), None,
+                Some(&insurance_hint), None,
                 ctx.get(move |d| d.form.insurance_months.clone()),
                 set(|d, v| { d.applicant.wenzhou_insurance_months = parse_count(&v).ok().flatten(); d.form.insurance_months = v; }))}
         </section>
     }
 }
+
+const QUALIFICATIONS: ListSpec = ListSpec {
+    add_id: "qualification-add",
+    add_label: "添加资格证书",
+    row: false,
+    len: |d| d.form.qualifications.len(),
+    remove: |d, i| {
+        d.form.qualifications.remove(i);
+    },
+    legend: |_, i| format!("资格 {}", i + 1),
+    remove_label: |i| format!("删除资格 {}", i + 1),
+};
 
 #[component]
 fn QualificationSection(ctx: FormCtx) -> impl IntoView {
@@ -377,36 +384,26 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
         })
     };
     let count = Memo::new(move |_| draft.with(|d| d.form.qualifications.len()));
-    let qualifications = move || {
-        (0..count.get())
-            .map(|i| {
-                let read = move |f: fn(&Qualification) -> String| {
-                    ctx.get(move |d| d.form.qualifications.get(i).map(f).unwrap_or_default())
-                };
-                let write = move |f: fn(&mut Qualification, String)| {
-                    set(move |d, v| {
-                        if let Some(q) = d.form.qualifications.get_mut(i) {
-                            f(q, v)
-                        }
-                    })
-                };
-                view! {
-                    <fieldset class="entry">
-                        <legend>{format!("资格 {}", i + 1)}</legend>
+    let fields = move |i: usize| {
+        let read = move |f: fn(&Qualification) -> String| {
+            ctx.get(move |d| d.form.qualifications.get(i).map(f).unwrap_or_default())
+        };
+        let write = move |f: fn(&mut Qualification, String)| {
+            set(move |d, v| {
+                if let Some(q) = d.form.qualifications.get_mut(i) {
+                    f(q, v)
+                }
+            })
+        };
+        view! {
                         {input_field(ctx, format!("qual-{i}-name"), "资格名称", Kind::Text, false, None, None,
                             read(|q| q.name.clone()), write(|q, v| q.name = v))}
                         {input_field(ctx, format!("qual-{i}-date"), "取得时间", Kind::Date, false, None, None,
                             read(|q| q.date.clone()), write(|q, v| q.date = v))}
                         {input_field(ctx, format!("qual-{i}-authority"), "发证机关", Kind::Text, false, None, None,
                             read(|q| q.authority.clone()), write(|q, v| q.authority = v))}
-                        <button type="button" class="link-button"
-                            on:click=move |_| draft.update(|d| { if i < d.form.qualifications.len() { d.form.qualifications.remove(i); } })>
-                            {format!("删除资格 {}", i + 1)}
-                        </button>
-                    </fieldset>
-                }
-            })
-            .collect::<Vec<_>>()
+        }
+        .into_any()
     };
     let shows_appointment = move || draft.with(|d| d.applicant.appointment == Appointment::Yes);
     view! {
@@ -430,12 +427,9 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
                 QualificationType::ALL, QualificationType::label,
                 ctx.read(move |d| d.applicant.qualification_type), |d, v| d.applicant.qualification_type = v)}
             <Show when=shows_qualifications>
-                {qualifications}
+                {entries(draft, QUALIFICATIONS, fields)}
                 <Show when=move || count.get() < MAX_QUALIFICATIONS>
-                    <button type="button" id="qualification-add" class="button button--secondary"
-                        on:click=move |_| draft.update(|d| d.form.qualifications.push(Qualification::default()))>
-                        "添加资格证书"
-                    </button>
+                    {add_button(draft, QUALIFICATIONS, |d| d.form.qualifications.push(Qualification::default()))}
                 </Show>
             </Show>
             {choice_field(ctx, "appointment", "专业技术职务聘任情况",
@@ -453,6 +447,18 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
         </section>
     }
 }
+
+const CERTIFICATES: ListSpec = ListSpec {
+    add_id: "skill-add",
+    add_label: "添加一张技能等级证书",
+    row: false,
+    len: |d| d.applicant.skill_certificates.len(),
+    remove: |d, i| {
+        d.applicant.skill_certificates.remove(i);
+    },
+    legend: |_, i| format!("第 {} 张技能等级证书", i + 1),
+    remove_label: |i| format!("删除第 {} 张技能等级证书", i + 1),
+};
 
 #[component]
 fn SkillSection(ctx: FormCtx) -> impl IntoView {
@@ -487,23 +493,24 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
             }
         })
         .collect::<Vec<_>>();
-    let count = Memo::new(move |_| draft.with(|d| d.applicant.skill_certificates.len()));
-    let certificates = move || {
-        (0..count.get())
-            .map(|i| {
-                let read = move |f: fn(&SkillCertificate) -> String| {
-                    ctx.get(move |d| d.applicant.skill_certificates.get(i).map(f).unwrap_or_default())
-                };
-                let write = move |f: fn(&mut SkillCertificate, String)| {
-                    set(move |d, v| {
-                        if let Some(c) = d.applicant.skill_certificates.get_mut(i) {
-                            f(c, v)
-                        }
-                    })
-                };
-                view! {
-                    <fieldset class="entry">
-                        <legend>{format!("第 {} 张技能等级证书", i + 1)}</legend>
+    let fields = move |i: usize| {
+        let read = move |f: fn(&SkillCertificate) -> String| {
+            ctx.get(move |d| {
+                d.applicant
+                    .skill_certificates
+                    .get(i)
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        };
+        let write = move |f: fn(&mut SkillCertificate, String)| {
+            set(move |d, v| {
+                if let Some(c) = d.applicant.skill_certificates.get_mut(i) {
+                    f(c, v)
+                }
+            })
+        };
+        view! {
                         {choice_field(ctx, format!("skill-{i}-level"), "职业技能等级", None,
                             &SkillLevel::ALL[1..], SkillLevel::label,
                             ctx.read(move |d| d.applicant.skill_certificates.get(i).map(|c| c.level).unwrap_or_default()),
@@ -518,17 +525,8 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
                         {input_field(ctx, format!("skill-{i}-date"), "发证日期", Kind::Date, false,
                             Some("晚于本年度业绩截止日取得的证书，本次不计"), None,
                             read(|c| c.date.clone()), write(|c, v| c.date = v))}
-                        <button type="button" class="link-button"
-                            on:click=move |_| {
-                                draft.update(|d| { if i < d.applicant.skill_certificates.len() { d.applicant.skill_certificates.remove(i); } });
-                                focus_after_render("skill-add");
-                            }>
-                            {format!("删除第 {} 张技能等级证书", i + 1)}
-                        </button>
-                    </fieldset>
-                }
-            })
-            .collect::<Vec<_>>()
+        }
+        .into_any()
     };
     let may_add = move || draft.with(|d| d.applicant.has_skill_certificate != YesNo::No);
     view! {
@@ -544,15 +542,12 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
                         d.applicant.skill_certificates.push(SkillCertificate::default());
                     }
                 })}
-            {certificates}
+            {entries(draft, CERTIFICATES, fields)}
             <Show when=may_add>
-                <button type="button" id="skill-add" class="button button--secondary"
-                    on:click=move |_| draft.update(|d| {
-                        d.applicant.has_skill_certificate = YesNo::Yes;
-                        d.applicant.skill_certificates.push(SkillCertificate::default());
-                    })>
-                    "添加一张技能等级证书"
-                </button>
+                {add_button(draft, CERTIFICATES, |d| {
+                    d.applicant.has_skill_certificate = YesNo::Yes;
+                    d.applicant.skill_certificates.push(SkillCertificate::default());
+                })}
             </Show>
             <fieldset class="checkbox-group">
                 <legend>"技能荣誉（选填，有就勾选并填取得时间）"</legend>

@@ -6,6 +6,7 @@ mod attachments_step;
 mod backup_panel;
 mod confirm;
 mod download;
+mod entry_list;
 mod fields;
 mod file_store;
 mod imaging;
@@ -19,6 +20,7 @@ mod preview_step;
 mod privacy;
 mod rules_loader;
 mod rules_page;
+mod score_view;
 mod step_page;
 
 use crate::rules::assess::{assess_with_plan, assessments_made, Assessment};

@@ -4,7 +4,6 @@
 use super::today;
 use crate::rules::assess::Assessment;
 use crate::rules::draft::Draft;
-use crate::rules::number_text::short;
 use crate::rules::progress::EditRequest;
 use crate::rules::review::{answer_sections, open_problems};
 use crate::rules::verdict::Status;
@@ -96,28 +95,12 @@ fn Summary(assessment: Memo<Assessment>) -> impl IntoView {
                     {e.summary.iter().map(|m| view! { <p>{m.clone()}</p> }).collect::<Vec<_>>()}
                     {e.openings.iter().map(|m| view! { <p data-opens>{m.clone()}</p> }).collect::<Vec<_>>()}
                     {a.plan.derived_note().map(|n| view! { <p class="hint">{n}</p> })}
-                    <dl class="totals totals--wide">
-                        <div><dt>"基本条件"</dt><dd>{format!("{} / 20", short(s.basic_total))}</dd></div>
-                        <div><dt>"成果业绩"</dt><dd>{format!("{} / 35", short(s.achievements_total))}</dd></div>
-                        <div><dt>"山区县加分"</dt><dd>{format!("{} / 3", short(s.mountain_bonus))}</dd></div>
-                        <div class="totals__sum"><dt>"自评分"</dt><dd data-summary-score>{short(s.self_score)}</dd></div>
-                    </dl>
-                    <p>{format!("破格申报线 {} 分：{}", short(s.exceptional_threshold),
-                        if s.reaches_exceptional_threshold { "已达到" } else { "未达到" })}</p>
+                    {super::score_view::totals(s, true)}
+                    <p>{super::score_view::threshold_text(s)}</p>
                     <details class="breakdown" open>
                         <summary>"计分明细"</summary>
                         <ul class="breakdown__lines">
-                            {s.lines.iter().map(|l| view! {
-                                <li class="line">
-                                    <span class="line__points">{if l.counted { format!("+{}", short(l.points)) } else { "0".to_string() }}</span>
-                                    <span class="line__body">
-                                        <span>{format!("{} · {}", l.item, l.subject)}</span>
-                                        <span class="line__rule">{l.rule.clone()}</span>
-                                        {l.reason.clone().map(|r| view! { <span class="line__reason">{r}</span> })}
-                                        {l.inferred.then(|| view! { <span class="line__inferred">"此项分值据原表推断，以评委会解释为准"</span> })}
-                                    </span>
-                                </li>
-                            }).collect::<Vec<_>>()}
+                            {s.lines.iter().map(super::score_view::line_view).collect::<Vec<_>>()}
                         </ul>
                     </details>
                 </section>
