@@ -40,14 +40,12 @@ pub fn AchievementsStep(ctx: FormCtx, assessment: Memo<Assessment>) -> impl Into
     }
 }
 
-const CE_YEARS: ListSpec = ListSpec {
+const CE_YEARS: ListSpec<ContinuingEducationYear> = ListSpec {
     add_id: "ce-add",
     add_label: "添加一年继续教育",
     row: true,
-    len: |d| d.applicant.continuing_education.len(),
-    remove: |d, i| {
-        d.applicant.continuing_education.remove(i);
-    },
+    items: |d| &d.applicant.continuing_education,
+    items_mut: |d| &mut d.applicant.continuing_education,
     legend: |d, i| match d.applicant.continuing_education.get(i) {
         Some(y) if y.year != 0 => format!("{} 年继续教育", y.year),
         Some(_) => "继续教育（未填年份）".to_string(),
@@ -56,14 +54,12 @@ const CE_YEARS: ListSpec = ListSpec {
     remove_label: |_| "删除这一年".to_string(),
 };
 
-const EVALUATIONS: ListSpec = ListSpec {
+const EVALUATIONS: ListSpec<AnnualEvaluation> = ListSpec {
     add_id: "eval-add",
     add_label: "添加一年考核",
     row: true,
-    len: |d| d.applicant.evaluations.len(),
-    remove: |d, i| {
-        d.applicant.evaluations.remove(i);
-    },
+    items: |d| &d.applicant.evaluations,
+    items_mut: |d| &mut d.applicant.evaluations,
     legend: |_, i| format!("年度考核 {}", i + 1),
     remove_label: |_| "删除".to_string(),
 };

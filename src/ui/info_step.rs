@@ -231,14 +231,12 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
-const EDUCATION: ListSpec = ListSpec {
+const EDUCATION: ListSpec<Education> = ListSpec {
     add_id: "education-add",
     add_label: "添加一条学历",
     row: false,
-    len: |d| d.applicant.education.len(),
-    remove: |d, i| {
-        d.applicant.education.remove(i);
-    },
+    items: |d| &d.applicant.education,
+    items_mut: |d| &mut d.applicant.education,
     legend: |_, i| format!("第 {} 条学历", i + 1),
     remove_label: |i| format!("删除第 {} 条学历", i + 1),
 };
@@ -247,16 +245,8 @@ const EDUCATION: ListSpec = ListSpec {
 fn EducationSection(ctx: FormCtx) -> impl IntoView {
     let draft = ctx.draft;
     let fields = move |i: usize| {
-        let read = move |f: fn(&Education) -> String| {
-            ctx.get(move |d| d.applicant.education.get(i).map(f).unwrap_or_default())
-        };
-        let write = move |f: fn(&mut Education, String)| {
-            set(move |d, v| {
-                if let Some(e) = d.applicant.education.get_mut(i) {
-                    f(e, v)
-                }
-            })
-        };
+        let read = move |f: fn(&Education) -> String| EDUCATION.text(ctx, i, f);
+        let write = move |f: fn(&mut Education, String)| EDUCATION.put(i, f);
         view! {
                         {choice_field(ctx, format!("edu-{i}-level"), "学历层次",
                             Some("技工院校中级工班、高级工班、预备技师（技师）班分别按中专、大专、本科对待（第十八条）"),
@@ -293,14 +283,12 @@ fn EducationSection(ctx: FormCtx) -> impl IntoView {
     }
 }
 
-const WORK: ListSpec = ListSpec {
+const WORK: ListSpec<WorkPeriod> = ListSpec {
     add_id: "work-add",
     add_label: "添加一条工作经历",
     row: false,
-    len: |d| d.applicant.work.len(),
-    remove: |d, i| {
-        d.applicant.work.remove(i);
-    },
+    items: |d| &d.applicant.work,
+    items_mut: |d| &mut d.applicant.work,
     legend: |_, i| format!("第 {} 条工作经历", i + 1),
     remove_label: |i| format!("删除第 {} 条工作经历", i + 1),
 };
@@ -309,16 +297,8 @@ const WORK: ListSpec = ListSpec {
 fn WorkSection(ctx: FormCtx) -> impl IntoView {
     let draft = ctx.draft;
     let fields = move |i: usize| {
-        let read = move |f: fn(&WorkPeriod) -> String| {
-            ctx.get(move |d| d.applicant.work.get(i).map(f).unwrap_or_default())
-        };
-        let write = move |f: fn(&mut WorkPeriod, String)| {
-            set(move |d, v| {
-                if let Some(w) = d.applicant.work.get_mut(i) {
-                    f(w, v)
-                }
-            })
-        };
+        let read = move |f: fn(&WorkPeriod) -> String| WORK.text(ctx, i, f);
+        let write = move |f: fn(&mut WorkPeriod, String)| WORK.put(i, f);
         view! {
                         {input_field(ctx, format!("work-{i}-unit"), "工作单位", Kind::Text, false, None, None,
                             read(|w| w.unit.clone()), write(|w, v| w.unit = v))}
@@ -361,14 +341,12 @@ fn WorkSection(ctx: FormCtx) -> impl IntoView {
     }
 }
 
-const QUALIFICATIONS: ListSpec = ListSpec {
+const QUALIFICATIONS: ListSpec<Qualification> = ListSpec {
     add_id: "qualification-add",
     add_label: "添加资格证书",
     row: false,
-    len: |d| d.form.qualifications.len(),
-    remove: |d, i| {
-        d.form.qualifications.remove(i);
-    },
+    items: |d| &d.form.qualifications,
+    items_mut: |d| &mut d.form.qualifications,
     legend: |_, i| format!("资格 {}", i + 1),
     remove_label: |i| format!("删除资格 {}", i + 1),
 };
@@ -385,16 +363,8 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
     };
     let count = Memo::new(move |_| draft.with(|d| d.form.qualifications.len()));
     let fields = move |i: usize| {
-        let read = move |f: fn(&Qualification) -> String| {
-            ctx.get(move |d| d.form.qualifications.get(i).map(f).unwrap_or_default())
-        };
-        let write = move |f: fn(&mut Qualification, String)| {
-            set(move |d, v| {
-                if let Some(q) = d.form.qualifications.get_mut(i) {
-                    f(q, v)
-                }
-            })
-        };
+        let read = move |f: fn(&Qualification) -> String| QUALIFICATIONS.text(ctx, i, f);
+        let write = move |f: fn(&mut Qualification, String)| QUALIFICATIONS.put(i, f);
         view! {
                         {input_field(ctx, format!("qual-{i}-name"), "资格名称", Kind::Text, false, None, None,
                             read(|q| q.name.clone()), write(|q, v| q.name = v))}
@@ -448,14 +418,12 @@ fn QualificationSection(ctx: FormCtx) -> impl IntoView {
     }
 }
 
-const CERTIFICATES: ListSpec = ListSpec {
+const CERTIFICATES: ListSpec<SkillCertificate> = ListSpec {
     add_id: "skill-add",
     add_label: "添加一张技能等级证书",
     row: false,
-    len: |d| d.applicant.skill_certificates.len(),
-    remove: |d, i| {
-        d.applicant.skill_certificates.remove(i);
-    },
+    items: |d| &d.applicant.skill_certificates,
+    items_mut: |d| &mut d.applicant.skill_certificates,
     legend: |_, i| format!("第 {} 张技能等级证书", i + 1),
     remove_label: |i| format!("删除第 {} 张技能等级证书", i + 1),
 };
@@ -494,22 +462,8 @@ fn SkillSection(ctx: FormCtx) -> impl IntoView {
         })
         .collect::<Vec<_>>();
     let fields = move |i: usize| {
-        let read = move |f: fn(&SkillCertificate) -> String| {
-            ctx.get(move |d| {
-                d.applicant
-                    .skill_certificates
-                    .get(i)
-                    .map(f)
-                    .unwrap_or_default()
-            })
-        };
-        let write = move |f: fn(&mut SkillCertificate, String)| {
-            set(move |d, v| {
-                if let Some(c) = d.applicant.skill_certificates.get_mut(i) {
-                    f(c, v)
-                }
-            })
-        };
+        let read = move |f: fn(&SkillCertificate) -> String| CERTIFICATES.text(ctx, i, f);
+        let write = move |f: fn(&mut SkillCertificate, String)| CERTIFICATES.put(i, f);
         view! {
                         {choice_field(ctx, format!("skill-{i}-level"), "职业技能等级", None,
                             &SkillLevel::ALL[1..], SkillLevel::label,
