@@ -98,6 +98,7 @@ fn EvidenceRow(
         Memo::new(move |_| shown.with(|s| s.get(&id).cloned().unwrap_or_default()))
     };
     let busy = RwSignal::new(false);
+    let latest = StoredValue::new(0u64);
     let error = RwSignal::new(None::<String>);
     let confirm_remove = RwSignal::new(false);
     let min_pages = item.min_pages;
@@ -111,6 +112,10 @@ fn EvidenceRow(
             busy.set(true);
             error.set(None);
             let applicant = persistence.generation();
+            // Newest choice wins: a file chosen while an earlier one for this item is still
+            // being read or stored replaces it, never the other way round.
+            let ticket = latest.get_value() + 1;
+            latest.set_value(ticket);
             spawn_local(async move {
                 let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await
                 else {
@@ -124,41 +129,44 @@ fn EvidenceRow(
                 let found = check_evidence_file(&bytes, min_pages, &parts);
                 let passes = !found.iter().any(|c| c.outcome == Outcome::Fail);
                 let pages = inspect_pdf(&bytes).pages().unwrap_or(0);
-                shown.update(|s| {
-                    s.insert(id.clone(), found);
-                });
+                if latest.try_get_value() == Some(ticket) {
+                    shown.update(|s| {
+                        s.insert(id.clone(), found);
+                    });
+                }
                 let mime = if file_type(&bytes) == FileType::Pdf {
                     "application/pdf"
                 } else {
                     "application/octet-stream"
                 };
-                match file_store::put(&bytes, mime).await {
-                    // Another applicant was opened meanwhile: this file is not theirs.
-                    Ok(file_id) if !persistence.same_applicant(applicant) => {
-                        file_store::delete_unused(persistence, vec![file_id]).await;
-                    }
-                    Ok(file_id) => {
-                        let previous = draft
-                            .with_untracked(|d| d.attachments.get(&id).map(|a| a.file_id.clone()));
-                        draft.update(|d| {
-                            d.attachments.insert(
-                                id.clone(),
-                                AttachmentRecord {
-                                    file_id: file_id.clone(),
-                                    file_name: name,
-                                    byte_size: bytes.len() as u64,
-                                    pages,
-                                    passes,
-                                },
-                            );
-                        });
-                        if let Some(old) = previous.filter(|old| *old != file_id) {
-                            file_store::delete_unused(persistence, vec![old]).await;
-                        }
-                    }
-                    Err(message) => {
-                        error.set(Some(format!("文件已检查，但没有保存到本机：{message}")))
-                    }
+                let byte_size = bytes.len() as u64;
+                let record_id = id.clone();
+                let stored = file_store::store_in_place(
+                    persistence,
+                    &bytes,
+                    mime,
+                    // A newer file for this item, or another applicant, came meanwhile.
+                    move || {
+                        latest.try_get_value().is_some_and(|now| now != ticket)
+                            || !persistence.same_applicant(applicant)
+                    },
+                    move |d| d.attachments.get(&record_id).map(|a| a.file_id.clone()),
+                    move |d, file_id| {
+                        d.attachments.insert(
+                            id,
+                            AttachmentRecord {
+                                file_id,
+                                file_name: name,
+                                byte_size,
+                                pages,
+                                passes,
+                            },
+                        );
+                    },
+                )
+                .await;
+                if let Err(message) = stored {
+                    error.set(Some(format!("文件已检查，但没有保存到本机：{message}")));
                 }
                 busy.set(false);
             });

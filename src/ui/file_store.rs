@@ -198,3 +198,34 @@ pub async fn delete_unused(persistence: Persistence, candidates: Vec<String>) ->
     }
     deleted
 }
+
+/// Stores `bytes` and puts the file in the draft in place of the one it replaces (photo or an
+/// evidence item): `current` reads that file's id from the draft, `install` writes the new
+/// record. When `stale` says that a newer choice or another applicant came while the bytes were
+/// being stored, the draft is left alone and the copy just stored is deleted unless someone uses
+/// it. The replaced file is deleted unless someone else still uses it.
+pub async fn store_in_place(
+    persistence: Persistence,
+    bytes: &[u8],
+    mime: &str,
+    stale: impl Fn() -> bool,
+    current: impl Fn(&crate::rules::draft::Draft) -> Option<String>,
+    install: impl FnOnce(&mut crate::rules::draft::Draft, String),
+) -> Result<(), String> {
+    use leptos::prelude::{Update, WithUntracked};
+    let file_id = put(bytes, mime).await?;
+    let draft = persistence.draft;
+    if stale() {
+        if draft.with_untracked(|d| current(d)).as_deref() != Some(file_id.as_str()) {
+            delete_unused(persistence, vec![file_id]).await;
+        }
+        return Ok(());
+    }
+    let previous = draft.with_untracked(|d| current(d));
+    let id = file_id.clone();
+    draft.update(|d| install(d, id));
+    if let Some(old) = previous.filter(|old| *old != file_id) {
+        delete_unused(persistence, vec![old]).await;
+    }
+    Ok(())
+}

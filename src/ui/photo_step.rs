@@ -112,31 +112,25 @@ pub fn PhotoStep() -> impl IntoView {
                 latest.try_get_value().is_some_and(|now| now != ticket)
                     || !persistence.same_applicant(applicant)
             };
-            match file_store::put(&bytes, &mime).await {
-                Ok(file_id) if stale() => {
-                    let current =
-                        draft.with_untracked(|d| d.photo.as_ref().map(|p| p.file_id.clone()));
-                    if current.as_deref() != Some(file_id.as_str()) {
-                        file_store::delete_unused(persistence, vec![file_id]).await;
-                    }
-                }
-                Ok(file_id) => {
-                    let previous =
-                        draft.with_untracked(|d| d.photo.as_ref().map(|p| p.file_id.clone()));
-                    draft.update(|d| {
-                        d.photo = Some(PhotoRecord {
-                            file_id: file_id.clone(),
-                            file_name,
-                            byte_size,
-                            passes,
-                            generated: generated_copy,
-                        })
-                    });
-                    if let Some(old) = previous.filter(|old| *old != file_id) {
-                        file_store::delete_unused(persistence, vec![old]).await;
-                    }
-                }
-                Err(message) => error.set(Some(format!("照片已检查，但没有保存到本机：{message}"))),
+            let stored = file_store::store_in_place(
+                persistence,
+                &bytes,
+                &mime,
+                stale,
+                |d| d.photo.as_ref().map(|p| p.file_id.clone()),
+                move |d, file_id| {
+                    d.photo = Some(PhotoRecord {
+                        file_id,
+                        file_name,
+                        byte_size,
+                        passes,
+                        generated: generated_copy,
+                    })
+                },
+            )
+            .await;
+            if let Err(message) = stored {
+                error.set(Some(format!("照片已检查，但没有保存到本机：{message}")));
             }
         });
     };
