@@ -6,6 +6,7 @@ pub mod assess;
 pub mod backup;
 pub mod base64;
 pub mod basic_info;
+pub mod choices;
 pub mod conditions;
 pub mod date;
 pub mod draft;
