@@ -9,6 +9,7 @@ use super::date::{describe_months, CivilDate};
 use super::draft::Draft;
 use super::eligibility::PortalAdvice;
 use super::form_fields::{check_id_number, check_mobile, check_specialty, parse_count};
+use super::info_fields;
 use super::plan::Plan;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,37 +137,40 @@ pub fn info_problems(
     let form = &draft.form;
     if !form.id_number.trim().is_empty() {
         if let Err(message) = check_id_number(&form.id_number, birth) {
-            c.invalid("id-number", message);
+            c.invalid(info_fields::ID_NUMBER.id, message);
         }
     }
     if !form.phone.trim().is_empty() {
         if let Err(message) = check_mobile(&form.phone) {
-            c.invalid("phone", message);
+            c.invalid(info_fields::PHONE.id, message);
         }
     }
 
     let a = &draft.applicant;
     if !a.level.is_set() {
-        c.missing("level", "请选择申报级别（技术员、助理工程师或工程师）");
+        c.missing(
+            info_fields::LEVEL.id,
+            "请选择申报级别（技术员、助理工程师或工程师）",
+        );
     }
     if !a.mode.is_set() {
-        c.missing("mode", "请选择申报方式");
+        c.missing(info_fields::MODE.id, "请选择申报方式");
     }
-    c.required_text("specialty", "现从事专业", &form.specialty);
+    c.required_text(info_fields::SPECIALTY.id, "现从事专业", &form.specialty);
     match check_specialty(&form.specialty) {
-        (Some(error), _) => c.invalid("specialty", error),
-        (None, Some(note)) => c.push("specialty", ProblemKind::Note, note),
+        (Some(error), _) => c.invalid(info_fields::SPECIALTY.id, error),
+        (None, Some(note)) => c.push(info_fields::SPECIALTY.id, ProblemKind::Note, note),
         _ => {}
     }
     if form.acceptance_point.trim().is_empty() {
-        c.missing("acceptance-point", "请选择受理点");
+        c.missing(info_fields::ACCEPTANCE_POINT.id, "请选择受理点");
     } else if !plan
         .acceptance_points
         .iter()
         .any(|p| p.name == form.acceptance_point)
     {
         c.invalid(
-            "acceptance-point",
+            info_fields::ACCEPTANCE_POINT.id,
             format!(
                 "「{}」不在{}的受理点名单里，请重新选择",
                 form.acceptance_point,
@@ -256,23 +260,26 @@ pub fn info_problems(
         }
     }
     c.date(
-        "professional-start",
+        info_fields::PROFESSIONAL_START.id,
         "从事专业技术工作起始时间",
         &a.professional_start_date,
         true,
     );
     c.count(
-        "insurance-months",
+        info_fields::INSURANCE_MONTHS.id,
         "在温州缴纳社保的月数",
         &form.insurance_months,
         true,
     );
 
     if !a.current_title.is_set() {
-        c.missing("current-title", "请选择现有职称（没有就选「无」）");
+        c.missing(
+            info_fields::CURRENT_TITLE.id,
+            "请选择现有职称（没有就选「无」）",
+        );
     } else if !matches!(a.current_title, TitleLevel::NoTitle) {
         c.date(
-            "current-title-date",
+            info_fields::CURRENT_TITLE_DATE.id,
             "现有职称的取得时间",
             &a.current_title_date,
             true,
@@ -280,16 +287,19 @@ pub fn info_problems(
     }
     if a.mode == ApplyMode::Transfer {
         if !a.other_title.is_set() || a.other_title == TitleLevel::NoTitle {
-            c.missing("other-title", "转（兼）评请选择已取得的其他专业职称");
+            c.missing(
+                info_fields::OTHER_TITLE.id,
+                "转（兼）评请选择已取得的其他专业职称",
+            );
         }
         c.date(
-            "other-title-date",
+            info_fields::OTHER_TITLE_DATE.id,
             "其他专业职称的取得时间",
             &a.other_title_date,
             true,
         );
         c.required_text(
-            "other-title-specialty",
+            info_fields::OTHER_TITLE_SPECIALTY.id,
             "其他专业职称的专业",
             &a.other_title_specialty,
         );
@@ -300,13 +310,13 @@ pub fn info_problems(
     appointment_problems(&mut c, draft, plan, advice);
 
     c.count(
-        "computer-modules",
+        info_fields::COMPUTER_MODULES.id,
         "计算机考试合格模块数",
         &form.computer_modules,
         false,
     );
     let mountain = c.count(
-        "mountain-years",
+        info_fields::MOUNTAIN_YEARS.id,
         "在山区县工作的年数",
         &form.mountain_years,
         false,
@@ -314,12 +324,12 @@ pub fn info_problems(
     if mountain.is_some_and(|years| years > 0) {
         if a.mountain_county.trim().is_empty() {
             c.missing(
-                "mountain-county",
+                info_fields::MOUNTAIN_COUNTY.id,
                 "填写了山区县工作年数，请选择是哪个县（市、区）",
             );
         } else if plan.mountain_county(&a.mountain_county).is_none() {
             c.invalid(
-                "mountain-county",
+                info_fields::MOUNTAIN_COUNTY.id,
                 format!(
                     "「{}」不在{}的 26 个山区县名单里",
                     a.mountain_county,
@@ -330,14 +340,14 @@ pub fn info_problems(
     }
     if a.mode == ApplyMode::Exceptional {
         c.count(
-            "expert-recommendations",
+            info_fields::EXPERT_RECOMMENDATIONS.id,
             "推荐专家人数",
             &form.expert_recommendations,
             true,
         );
     } else {
         c.count(
-            "expert-recommendations",
+            info_fields::EXPERT_RECOMMENDATIONS.id,
             "推荐专家人数",
             &form.expert_recommendations,
             false,
@@ -352,12 +362,12 @@ fn skill_problems(c: &mut Collector, a: &Applicant) {
     let has_certificate = a.skill_certificates.iter().any(|s| s.level.is_set());
     if a.mode == ApplyMode::SkilledTalent && !has_certificate && a.honours.is_empty() {
         c.missing(
-            "has-skill",
+            info_fields::HAS_SKILL.id,
             "按技能人才申报，请添加职业技能等级证书（或勾选技能荣誉）",
         );
     } else if a.has_skill_certificate == YesNo::Yes && a.skill_certificates.is_empty() {
         c.missing(
-            "has-skill",
+            info_fields::HAS_SKILL.id,
             "你选了有职业技能等级证书，请按「添加一张技能等级证书」填写",
         );
     }
@@ -390,13 +400,13 @@ fn skill_problems(c: &mut Collector, a: &Applicant) {
 fn qualification_problems(c: &mut Collector, draft: &Draft, advice: Option<&PortalAdvice>) {
     let a = &draft.applicant;
     if !a.qualification_type.is_set() {
-        c.missing("qualification-type", "请选择资格类型");
+        c.missing(info_fields::QUALIFICATION_TYPE.id, "请选择资格类型");
         return;
     }
     if let Some(advice) = advice {
         if advice.qualification_type.is_set() && advice.qualification_type != a.qualification_type {
             c.invalid(
-                "qualification-type",
+                info_fields::QUALIFICATION_TYPE.id,
                 format!(
                     "按{}申报，资格类型应选「{}」，现在选的是「{}」（指南五.4.(3)）",
                     advice.cite,
@@ -456,13 +466,16 @@ fn appointment_problems(
     let a = &draft.applicant;
     let form = &draft.form;
     if !a.appointment.is_set() {
-        c.missing("appointment", "请选择专业技术职务聘任情况（有 / 无）");
+        c.missing(
+            info_fields::APPOINTMENT.id,
+            "请选择专业技术职务聘任情况（有 / 无）",
+        );
         return;
     }
     if let Some(advice) = advice {
         if advice.appointment.is_set() && advice.appointment != a.appointment {
             c.invalid(
-                "appointment",
+                info_fields::APPOINTMENT.id,
                 format!(
                     "按{}申报，聘任情况应选「{}」（指南五.4.(4)：只有助理工程师晋升工程师和工程师转评需要聘书）",
                     advice.cite,
@@ -474,9 +487,13 @@ fn appointment_problems(
     if a.appointment != Appointment::Yes {
         return;
     }
-    c.required_text("appointment-title", "聘任的职务", &form.appointment_title);
+    c.required_text(
+        info_fields::APPOINTMENT_TITLE.id,
+        "聘任的职务",
+        &form.appointment_title,
+    );
     let from = c.date(
-        "appointment-from",
+        info_fields::APPOINTMENT_FROM.id,
         "聘任开始时间",
         &form.appointment_from,
         true,
@@ -486,7 +503,7 @@ fn appointment_problems(
         Err(_) if form.appointment_to.trim().is_empty() => None,
         Err(error) => {
             c.invalid(
-                "appointment-to",
+                info_fields::APPOINTMENT_TO.id,
                 format!("聘任结束时间：{}", error.message()),
             );
             return;
@@ -495,7 +512,10 @@ fn appointment_problems(
     let Some(from) = from else { return };
     if let Some(to) = to {
         if to < from {
-            c.invalid("appointment-to", "聘任结束时间早于开始时间，请检查");
+            c.invalid(
+                info_fields::APPOINTMENT_TO.id,
+                "聘任结束时间早于开始时间，请检查",
+            );
             return;
         }
     }
@@ -504,7 +524,7 @@ fn appointment_problems(
         let held = from.whole_months_until(end).max(0);
         if held < years * 12 {
             c.invalid(
-                "appointment-from",
+                info_fields::APPOINTMENT_FROM.id,
                 format!(
                     "聘期从 {} 到 {} 只有 {}，申报{}{}需聘任满 {years} 年（还差 {}，指南五.4.(4)）",
                     from.chinese(),

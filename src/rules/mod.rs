@@ -17,6 +17,7 @@ pub mod form_checks;
 pub mod form_fields;
 pub mod held;
 pub mod hints;
+pub mod info_fields;
 pub mod number_text;
 pub mod pdf;
 pub mod photo;

@@ -8,6 +8,7 @@ use super::date::CivilDate;
 use super::draft::Draft;
 use super::evidence::EvidenceItem;
 use super::form_checks::{info_problems, pledge_problems, ProblemKind};
+use super::info_fields::{self, Field};
 use super::number_text::short;
 use super::photo::kb;
 use super::progress::Step;
@@ -159,6 +160,11 @@ fn row(label: impl Into<String>, value: impl AsRef<str>, target: Target) -> Answ
     }
 }
 
+/// A preview row for a registered step-3 field: its label and its 修改 link from the registry.
+fn field_row(field: &Field, value: impl AsRef<str>) -> AnswerRow {
+    row(field.row_label(), value, at(Step::Info, field.id))
+}
+
 fn choice(label: &'static str, set: bool) -> &'static str {
     if set {
         label
@@ -225,32 +231,21 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         basic_info::SERIES,
         at(Step::Info, "series"),
     ));
-    info.push(row(
-        "身份证号（选填）",
-        &f.id_number,
-        at(Step::Info, "id-number"),
-    ));
-    info.push(row("手机号码（选填）", &f.phone, at(Step::Info, "phone")));
-    info.push(row(
-        "评审计划",
-        assessment.plan.label(),
-        at(Step::Info, "plan"),
-    ));
-    info.push(row(
-        "申报级别",
+    info.push(field_row(&info_fields::ID_NUMBER, &f.id_number));
+    info.push(field_row(&info_fields::PHONE, &f.phone));
+    info.push(field_row(&info_fields::PLAN, assessment.plan.label()));
+    info.push(field_row(
+        &info_fields::LEVEL,
         choice(a.level.label(), a.level.is_set()),
-        at(Step::Info, "level"),
     ));
-    info.push(row(
-        "申报方式",
+    info.push(field_row(
+        &info_fields::MODE,
         choice(a.mode.label(), a.mode.is_set()),
-        at(Step::Info, "mode"),
     ));
-    info.push(row("现从事专业", &f.specialty, at(Step::Info, "specialty")));
-    info.push(row(
-        "受理点",
+    info.push(field_row(&info_fields::SPECIALTY, &f.specialty));
+    info.push(field_row(
+        &info_fields::ACCEPTANCE_POINT,
         &f.acceptance_point,
-        at(Step::Info, "acceptance-point"),
     ));
     if a.education.is_empty() {
         info.push(row("学历", "", at(Step::Info, "education-add")));
@@ -299,18 +294,16 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
             at(Step::Info, format!("work-{i}-unit")),
         ));
     }
-    info.push(row(
-        "从事专业技术工作起始时间",
+    info.push(field_row(
+        &info_fields::PROFESSIONAL_START,
         &a.professional_start_date,
-        at(Step::Info, "professional-start"),
     ));
-    info.push(row(
-        "在温州缴纳社保月数",
+    info.push(field_row(
+        &info_fields::INSURANCE_MONTHS,
         &f.insurance_months,
-        at(Step::Info, "insurance-months"),
     ));
-    info.push(row(
-        "现有职称",
+    info.push(field_row(
+        &info_fields::CURRENT_TITLE,
         if a.current_title.is_set() {
             format!(
                 "{} {}",
@@ -320,12 +313,10 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         } else {
             String::new()
         },
-        at(Step::Info, "current-title"),
     ));
-    info.push(row(
-        "资格类型",
+    info.push(field_row(
+        &info_fields::QUALIFICATION_TYPE,
         choice(a.qualification_type.label(), a.qualification_type.is_set()),
-        at(Step::Info, "qualification-type"),
     ));
     for (i, q) in f.qualifications.iter().enumerate() {
         info.push(row(
@@ -339,8 +330,8 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
             at(Step::Info, format!("qual-{i}-name")),
         ));
     }
-    info.push(row(
-        "专业技术职务聘任情况",
+    info.push(field_row(
+        &info_fields::APPOINTMENT,
         if a.appointment.is_set() {
             let period = if f.appointment_from.trim().is_empty() {
                 String::new()
@@ -361,10 +352,9 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         } else {
             String::new()
         },
-        at(Step::Info, "appointment"),
     ));
-    info.push(row(
-        "职业技能等级",
+    info.push(field_row(
+        &info_fields::HAS_SKILL,
         if a.skill_certificates.is_empty() {
             choice("无", a.has_skill_certificate == YesNo::No).to_string()
         } else {
@@ -382,7 +372,6 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
                 .collect::<Vec<_>>()
                 .join("；")
         },
-        at(Step::Info, "has-skill"),
     ));
     info.push(row(
         "技能荣誉（选填）",
@@ -397,33 +386,28 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
             .join("；"),
         at(Step::Info, "honour-0"),
     ));
-    info.push(row(
-        "职称外语 / 大学英语",
+    info.push(field_row(
+        &info_fields::FOREIGN_LANGUAGE,
         choice(a.foreign_language.label(), a.foreign_language.is_set()),
-        at(Step::Info, "foreign-language"),
     ));
-    info.push(row(
-        "计算机合格模块数（选填）",
+    info.push(field_row(
+        &info_fields::COMPUTER_MODULES,
         &f.computer_modules,
-        at(Step::Info, "computer-modules"),
     ));
-    info.push(row(
-        "技术职务",
+    info.push(field_row(
+        &info_fields::TECH_POST,
         choice(a.tech_post.label(), a.tech_post.is_set()),
-        at(Step::Info, "tech-post"),
     ));
-    info.push(row(
-        "单位规模",
+    info.push(field_row(
+        &info_fields::UNIT_SIZE,
         choice(a.unit_size.label(), a.unit_size.is_set()),
-        at(Step::Info, "unit-size"),
     ));
-    info.push(row(
-        "年收入 12 万元及以上",
+    info.push(field_row(
+        &info_fields::INCOME,
         if a.income_over_120k { "是" } else { "否" },
-        at(Step::Info, "income"),
     ));
-    info.push(row(
-        "山区县工作（选填）",
+    info.push(field_row(
+        &info_fields::MOUNTAIN_YEARS,
         if f.mountain_years.trim().is_empty() {
             String::new()
         } else {
@@ -433,7 +417,6 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
                 shown(&a.mountain_county)
             )
         },
-        at(Step::Info, "mountain-years"),
     ));
 
     let mut archive = Vec::new();

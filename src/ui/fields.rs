@@ -6,6 +6,7 @@
 
 use crate::rules::draft::Draft;
 use crate::rules::form_checks::{FormProblem, ProblemKind};
+use crate::rules::info_fields::Field;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -374,4 +375,56 @@ pub fn parsed_field<T: 'static>(
         </div>
     }
     .into_any()
+}
+
+/// A text, date or number input for a registered field (label, optional, hint from the entry).
+pub fn input(
+    ctx: FormCtx,
+    f: &Field,
+    kind: Kind,
+    suggestions: Option<&'static str>,
+    get: Read,
+    set: Write,
+) -> AnyView {
+    input_field(
+        ctx,
+        f.id,
+        f.label,
+        kind,
+        f.optional,
+        f.hint,
+        suggestions,
+        get,
+        set,
+    )
+}
+
+/// A choice among an enum's values for a registered field.
+pub fn choice<E>(
+    ctx: FormCtx,
+    f: &Field,
+    all: &'static [E],
+    label_of: fn(E) -> &'static str,
+    read: impl Fn() -> E + Send + Sync + 'static,
+    write: impl Fn(&mut Draft, E) + Send + Sync + 'static,
+) -> AnyView
+where
+    E: Copy + PartialEq + Default + Send + Sync + 'static,
+{
+    choice_field(ctx, f.id, f.label, f.hint, all, label_of, read, write)
+}
+
+/// A select box over `options` for a registered field.
+pub fn select(ctx: FormCtx, f: &Field, options: Vec<String>, get: Read, set: Write) -> AnyView {
+    select_field(ctx, f.id, f.label, f.optional, f.hint, options, get, set)
+}
+
+/// A yes/no checkbox for a registered field.
+pub fn checkbox(
+    ctx: FormCtx,
+    f: &Field,
+    read: impl Fn() -> bool + Send + Sync + 'static,
+    write: impl Fn(&mut Draft, bool) + Send + Sync + 'static,
+) -> AnyView {
+    checkbox_field(ctx, f.id, f.label, read, write)
 }

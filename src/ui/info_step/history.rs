@@ -100,11 +100,10 @@ pub(super) fn WorkSection(ctx: FormCtx) -> impl IntoView {
             <h2 id="work-title">"工作经历"</h2>
             {entries(draft, WORK, fields)}
             {add_button(draft, WORK, |d| d.applicant.work.push(WorkPeriod::default()))}
-            {input_field(ctx, "professional-start", "从事专业技术工作起始时间", Kind::Date, false,
-                Some("参加工作时间以首次缴纳社保为准；这里填开始从事机电相关专业技术工作的时间"), None,
+            {input(ctx, &info_fields::PROFESSIONAL_START, Kind::Date, None,
                 ctx.get(move |d| d.applicant.professional_start_date.clone()),
                 set(|d, v| d.applicant.professional_start_date = v))}
-            {input_field(ctx, "insurance-months", "申报截止前在温州缴纳社保的月数", Kind::Number, false,
+            {input_field(ctx, info_fields::INSURANCE_MONTHS.id, info_fields::INSURANCE_MONTHS.label, Kind::Number, false,
                 Some(&insurance_hint), None,
                 ctx.get(move |d| d.form.insurance_months.clone()),
                 set(|d, v| { d.applicant.wenzhou_insurance_months = parse_count(&v).ok().flatten(); d.form.insurance_months = v; }))}

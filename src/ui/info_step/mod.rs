@@ -3,7 +3,8 @@
 
 use super::entry_list::{add_button, entries, ListSpec};
 use super::fields::{
-    checkbox_field, choice_field, input_field, select_field, set, ErrorSummary, FormCtx, Kind,
+    checkbox, checkbox_field, choice, choice_field, input, input_field, select, select_field, set,
+    ErrorSummary, FormCtx, Kind,
 };
 use super::today;
 use crate::rules::applicant::{
@@ -16,6 +17,7 @@ use crate::rules::basic_info::{self, FieldKind, SERIES};
 use crate::rules::draft::Draft;
 use crate::rules::form_checks::info_problems;
 use crate::rules::form_fields::{parse_count, Qualification, MAX_QUALIFICATIONS};
+use crate::rules::info_fields;
 use crate::rules::plan::Plan;
 use crate::rules::rules_file::{newer_round_note, offered_rounds, plan_by_choice};
 use crate::rules::verdict::Verdict;
@@ -133,10 +135,9 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
                     "机电专业固定选「工程技术」：平台提示不同系列对应不同的业绩档案内容项，选错要重填。"
                 </p>
             </div>
-            {input_field(ctx, "id-number", "身份证号", Kind::Text, true,
-                Some("18 位，最后一位可以是 X；本工具只在本机检查校验位"), None,
+            {input(ctx, &info_fields::ID_NUMBER, Kind::Text, None,
                 ctx.get(move |d| d.form.id_number.clone()), set(|d, v| d.form.id_number = v))}
-            {input_field(ctx, "phone", "手机号码", Kind::Number, true, None, None,
+            {input(ctx, &info_fields::PHONE, Kind::Number, None,
                 ctx.get(move |d| d.form.phone.clone()), set(|d, v| d.form.phone = v))}
         </section>
     }
@@ -201,8 +202,7 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
         <section class="form-section" aria-labelledby="plan-title">
             <h2 id="plan-title">"申报计划与级别"</h2>
             <NewerRoundNotice/>
-            {select_field(ctx, "plan", "评审计划", false,
-                Some("默认是今天可以申报的年度；请与平台上选择的计划一致"),
+            {select(ctx, &info_fields::PLAN,
                 plan_labels,
                 ctx.get(move |d| {
                     let year = plan_by_choice(d.applicant.plan_year).year;
@@ -212,16 +212,14 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                     d.applicant.plan_year = v.parse::<usize>().ok().and_then(|i| years_for_set.get(i)).copied().unwrap_or(0);
                 }))}
             {move || plan_note().map(|note| view! { <p class="hint" data-plan-note>{note}</p> })}
-            {choice_field(ctx, "level", "申报级别", None, Level::ALL, Level::label,
+            {choice(ctx, &info_fields::LEVEL, Level::ALL, Level::label,
                 ctx.read(move |d| d.applicant.level), |d, v| d.applicant.level = v)}
-            {choice_field(ctx, "mode", "申报方式", None, ApplyMode::ALL, ApplyMode::label,
+            {choice(ctx, &info_fields::MODE, ApplyMode::ALL, ApplyMode::label,
                 ctx.read(move |d| d.applicant.mode), |d, v| d.applicant.mode = v)}
-            {input_field(ctx, "specialty", "现从事专业", Kind::Text, false,
-                Some("一般 4 个字，最多 8 个字；可从常用名称中选，以平台选项为准"),
-                Some("specialty-suggestions"),
+            {input(ctx, &info_fields::SPECIALTY, Kind::Text, Some("specialty-suggestions"),
                 ctx.get(move |d| d.form.specialty.clone()), set(|d, v| d.form.specialty = v))}
             <datalist id="specialty-suggestions">{specialties}</datalist>
-            {select_field(ctx, "acceptance-point", "受理点", false, None, points,
+            {select(ctx, &info_fields::ACCEPTANCE_POINT, points,
                 ctx.get(move |d| points_for_get.iter().position(|p| *p == d.form.acceptance_point)
                     .map(|i| i.to_string()).unwrap_or_default()),
                 set(move |d, v| d.form.acceptance_point = v.parse::<usize>().ok()

@@ -40,21 +40,19 @@ pub(super) fn QualificationSection(ctx: FormCtx) -> impl IntoView {
     view! {
         <section class="form-section" aria-labelledby="qualification-title">
             <h2 id="qualification-title">"现有职称、资格类型与聘任"</h2>
-            {choice_field(ctx, "current-title", "现有机电专业职称", None, TitleLevel::ALL, TitleLevel::label,
+            {choice(ctx, &info_fields::CURRENT_TITLE, TitleLevel::ALL, TitleLevel::label,
                 ctx.read(move |d| d.applicant.current_title), |d, v| d.applicant.current_title = v)}
-            {input_field(ctx, "current-title-date", "现有职称取得时间", Kind::Date, true,
-                Some("没有职称就空着"), None,
+            {input(ctx, &info_fields::CURRENT_TITLE_DATE, Kind::Date, None,
                 ctx.get(move |d| d.applicant.current_title_date.clone()), set(|d, v| d.applicant.current_title_date = v))}
             <Show when=is_transfer>
-                {choice_field(ctx, "other-title", "已取得的其他专业职称（转评）", None, TitleLevel::ALL, TitleLevel::label,
+                {choice(ctx, &info_fields::OTHER_TITLE, TitleLevel::ALL, TitleLevel::label,
                     ctx.read(move |d| d.applicant.other_title), |d, v| d.applicant.other_title = v)}
-                {input_field(ctx, "other-title-date", "其他专业职称取得时间", Kind::Date, false, None, None,
+                {input(ctx, &info_fields::OTHER_TITLE_DATE, Kind::Date, None,
                     ctx.get(move |d| d.applicant.other_title_date.clone()), set(|d, v| d.applicant.other_title_date = v))}
-                {input_field(ctx, "other-title-specialty", "其他专业职称的专业", Kind::Text, false, None, None,
+                {input(ctx, &info_fields::OTHER_TITLE_SPECIALTY, Kind::Text, None,
                     ctx.get(move |d| d.applicant.other_title_specialty.clone()), set(|d, v| d.applicant.other_title_specialty = v))}
             </Show>
-            {choice_field(ctx, "qualification-type", "资格类型",
-                Some("按申报途径选择：经技术员/助理工程师职称申报选「专业技术职务任职资格」，经技能等级申报选「职业资格」，按学历申报选「无」（指南五.4.(3)）"),
+            {choice(ctx, &info_fields::QUALIFICATION_TYPE,
                 QualificationType::ALL, QualificationType::label,
                 ctx.read(move |d| d.applicant.qualification_type), |d, v| d.applicant.qualification_type = v)}
             <Show when=shows_qualifications>
@@ -63,16 +61,15 @@ pub(super) fn QualificationSection(ctx: FormCtx) -> impl IntoView {
                     {add_button(draft, QUALIFICATIONS, |d| d.form.qualifications.push(Qualification::default()))}
                 </Show>
             </Show>
-            {choice_field(ctx, "appointment", "专业技术职务聘任情况",
-                Some("只有助理工程师申报工程师（聘期 4 年，破格 3 年）和工程师转评（1 年）需要聘书，其他人选「无」（指南五.4.(4)）"),
+            {choice(ctx, &info_fields::APPOINTMENT,
                 Appointment::ALL, Appointment::label,
                 ctx.read(move |d| d.applicant.appointment), |d, v| d.applicant.appointment = v)}
             <Show when=shows_appointment>
-                {input_field(ctx, "appointment-title", "聘任职务", Kind::Text, false, None, None,
+                {input(ctx, &info_fields::APPOINTMENT_TITLE, Kind::Text, None,
                     ctx.get(move |d| d.form.appointment_title.clone()), set(|d, v| d.form.appointment_title = v))}
-                {input_field(ctx, "appointment-from", "聘任开始时间", Kind::Date, false, None, None,
+                {input(ctx, &info_fields::APPOINTMENT_FROM, Kind::Date, None,
                     ctx.get(move |d| d.form.appointment_from.clone()), set(|d, v| d.form.appointment_from = v))}
-                {input_field(ctx, "appointment-to", "聘任结束时间", Kind::Date, true, Some("仍在聘期就空着"), None,
+                {input(ctx, &info_fields::APPOINTMENT_TO, Kind::Date, None,
                     ctx.get(move |d| d.form.appointment_to.clone()), set(|d, v| d.form.appointment_to = v))}
             </Show>
         </section>
@@ -147,8 +144,7 @@ pub(super) fn SkillSection(ctx: FormCtx) -> impl IntoView {
     view! {
         <section class="form-section" aria-labelledby="skill-title">
             <h2 id="skill-title">"职业技能"</h2>
-            {choice_field(ctx, "has-skill", "有没有职业技能等级证书",
-                Some("有几张就添加几张（包括以前的低等级证书）：技能人才途径从第一次取得所要求等级或更高等级的证书算起，计分取最高的一张相关证书"),
+            {choice(ctx, &info_fields::HAS_SKILL,
                 YesNo::ALL, YesNo::label,
                 ctx.read(move |d| d.applicant.skill_answer()),
                 |d, v| {
