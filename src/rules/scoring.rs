@@ -560,3 +560,7 @@ impl SeniorityBasis {
 #[cfg(test)]
 #[path = "scoring_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "basic_score_tests.rs"]
+mod basic_tests;
