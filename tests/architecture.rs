@@ -25,7 +25,11 @@ fn the_codemap_names_every_source_file() {
     assert!(files.len() > 50, "found only {} files", files.len());
     let mut missing = Vec::new();
     for file in &files {
-        let name = Path::new(file).file_name().unwrap().to_string_lossy().to_string();
+        let name = Path::new(file)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         let wanted = if name == "mod.rs" {
             let folder = Path::new(file).parent().unwrap().file_name().unwrap();
             format!("{}/", folder.to_string_lossy())
@@ -36,5 +40,8 @@ fn the_codemap_names_every_source_file() {
             missing.push(file.trim_start_matches(root.to_str().unwrap()).to_string());
         }
     }
-    assert!(missing.is_empty(), "ARCHITECTURE.md does not name: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md does not name: {missing:#?}"
+    );
 }

@@ -47,7 +47,9 @@ mod document;
 mod file_type;
 mod filters;
 mod lexer;
+mod pages;
 mod report;
+mod xref;
 
 pub use checks::*;
 use document::*;
@@ -58,6 +60,10 @@ pub use report::*;
 
 #[cfg(test)]
 mod checks_tests;
+#[cfg(test)]
+mod damage_tests;
+#[cfg(test)]
+mod file_type_tests;
 #[cfg(test)]
 mod fixtures;
 #[cfg(test)]
