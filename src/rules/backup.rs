@@ -563,3 +563,7 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 #[path = "backup_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "backup_damage_tests.rs"]
+mod damage_tests;
