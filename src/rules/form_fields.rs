@@ -137,9 +137,7 @@ pub fn id_check_char(first17: &str) -> Option<char> {
 /// Checks a 居民身份证号码 (GB 11643): 18 characters, digits with a final digit or X, a real birth
 /// date in positions 7–14, the check character, and (when known) the same birth date as 出生日期.
 pub fn check_id_number(text: &str, birth_date: Option<CivilDate>) -> Result<(), String> {
-    let id = normalize_digits(text.trim())
-        .replace(['Ｘ', 'ｘ'], "X")
-        .to_uppercase();
+    let id = normalize_digits(text.trim()).replace(['Ｘ', 'ｘ', 'x'], "X");
     let chars = id.chars().count();
     if chars != 18 {
         return Err(format!("身份证号应为 18 位，现在是 {chars} 位"));

@@ -76,6 +76,20 @@ impl Default for Roster {
 
 /// The text without what cannot be seen: control and zero-width characters, and surrounding
 /// white space. A name made only of those would be an invisible entry on the list.
+/// Two names the list would show alike: equal but for the case of Latin letters, half- or
+/// full-width (「Li Si」, 「li si」, 「ＬＩ ＳＩ」 and 「ｌｉ ｓｉ」 stay two pairs, as Unicode's
+/// lower case has them). Chinese names are compared as they are. Folding only these letters,
+/// rather than all of Unicode, keeps the case tables out of the app.
+pub fn same_name(a: &str, b: &str) -> bool {
+    fn fold(c: char) -> char {
+        match c {
+            'Ａ'..='Ｚ' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
+            _ => c.to_ascii_lowercase(),
+        }
+    }
+    a.chars().map(fold).eq(b.chars().map(fold))
+}
+
 fn visible_text(text: &str) -> String {
     let invisible = |c: char| {
         c.is_control()
@@ -283,7 +297,7 @@ impl Roster {
             .iter()
             .filter(|e| Some(e.id.as_str()) != except_id)
             .map(RosterEntry::display_name)
-            .find(|shown| shown.to_lowercase() == label.to_lowercase());
+            .find(|shown| same_name(shown, &label));
         match taken {
             Some(existing) => Err(LabelProblem::Taken { existing }),
             None => Ok(label),
@@ -388,11 +402,10 @@ impl Roster {
             return String::new();
         };
         let name = entry.display_name();
-        let key = name.to_lowercase();
         let shared = self
             .applicants
             .iter()
-            .any(|other| other.id != id && other.display_name().to_lowercase() == key);
+            .any(|other| other.id != id && same_name(&other.display_name(), &name));
         if shared {
             format!("{name}（编号 {id}）")
         } else {
@@ -402,10 +415,10 @@ impl Roster {
 
     /// The applicant the list shows under this name, if any (for 「导入会覆盖谁」).
     pub fn find_by_display_name(&self, name: &str) -> Option<&RosterEntry> {
-        let name = name.trim().to_lowercase();
+        let name = name.trim();
         self.applicants
             .iter()
-            .find(|e| e.display_name().to_lowercase() == name)
+            .find(|e| same_name(&e.display_name(), name))
     }
 }
 

@@ -287,3 +287,23 @@ fn file_ids_are_found_even_in_text_that_no_longer_parses() {
         "ids are lowercase"
     );
 }
+
+#[test]
+fn names_compare_without_the_case_of_latin_letters_only() {
+    let cases = [
+        ("Li Si", "li si", true),
+        ("LI SI", "li si", true),
+        ("ＬＩ ＳＩ", "ｌｉ ｓｉ", true),
+        ("ＬＩ", "LI", false),
+        ("张三", "张三", true),
+        ("张三", "張三", false),
+        ("李四", "李四 ", false),
+        ("", "", true),
+    ];
+    for (a, b, same) in cases {
+        assert_eq!(same_name(a, b), same, "{a:?} vs {b:?}");
+        assert_eq!(same_name(b, a), same, "{b:?} vs {a:?}");
+        // The same answer as Unicode's lower case, for the letters a roster holds.
+        assert_eq!(a.to_lowercase() == b.to_lowercase(), same, "{a:?} vs {b:?}");
+    }
+}
