@@ -26,9 +26,10 @@ const TYPES = {
 
 /**
  * Serves `root` (dist/ unless told) under SUB_PATH on 127.0.0.1 and the given port (0: any free
- * one); directories serve index.html.
+ * one); directories serve index.html. `compress: false` sends every file as it is, like a plain
+ * static server whose settings do not list `application/wasm` (nginx's default `gzip_types`).
  */
-export async function startStaticServer(port = 0, root = DIST) {
+export async function startStaticServer(port = 0, root = DIST, { compress = true } = {}) {
   if (!root.endsWith("/")) root += "/";
   const requests = [];
   const compressed = new Map();
@@ -54,7 +55,7 @@ export async function startStaticServer(port = 0, root = DIST) {
         "cache-control": "no-cache",
       };
       // Like any real web server, send text and wasm brotli-compressed when the browser asks.
-      if (/\bbr\b/.test(req.headers["accept-encoding"] ?? "") && /\.(html|js|wasm|css|svg)$/.test(path)) {
+      if (compress && /\bbr\b/.test(req.headers["accept-encoding"] ?? "") && /\.(html|js|wasm|css|svg)$/.test(path)) {
         body = compressed.get(path) ?? brotliCompressSync(body);
         compressed.set(path, body);
         headers["content-encoding"] = "br";
