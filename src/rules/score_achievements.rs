@@ -5,7 +5,7 @@ use super::applicant::{Achievement, Applicant, YesNo};
 use super::date::{CivilDate, DateError};
 use super::held::current_title_since;
 use super::plan::Plan;
-use super::score_line::{zero, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE};
+use super::score_line::{cap_in_order, zero, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE};
 use super::score_table::{Grouping, Row, ScoreTable};
 use super::verdict::num;
 use std::collections::HashMap;
@@ -217,33 +217,8 @@ pub(crate) fn achievement_lines(a: &Applicant, plan: &Plan, t: &ScoreTable) -> V
             .map(|(li, ..)| *li)
             .collect();
         sort_best_first(&lines, &mut members);
-        let mut total = 0.0;
-        for li in members {
-            let room = cap - total;
-            let l = &mut lines[li];
-            if room <= 0.0 {
-                drop_line(
-                    l,
-                    format!(
-                        "超过{}总分 {} 分上限，此项不再计分",
-                        category.name,
-                        num(cap)
-                    ),
-                );
-            } else if l.points > room {
-                l.reason = Some(format!(
-                    "超过{}总分 {} 分上限，此项 {} 分只计 {} 分",
-                    category.name,
-                    num(cap),
-                    num(l.points),
-                    num(room)
-                ));
-                l.points = room;
-                total = cap;
-            } else {
-                total += l.points;
-            }
-        }
+        let over = format!("超过{}总分 {} 分上限", category.name, num(cap));
+        cap_in_order(&mut lines, &members, cap, &over, true);
     }
     lines
 }

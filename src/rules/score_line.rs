@@ -3,6 +3,7 @@
 //! reads (routes for 破格, eligibility, the step 4 panel, the preview); computed in `scoring.rs`
 //! and `score_achievements.rs`.
 
+use super::verdict::num;
 use serde::Serialize;
 
 /// Shown with every line whose points READING.md marks as inferred from a garbled OCR cell.
@@ -82,4 +83,42 @@ pub fn zero(
         counted: false,
         ..line(section, item, subject, 0.0, rule)
     }
+}
+
+/// Caps the sum of the lines at `order` at `cap`, in that order: the line crossing the cap keeps
+/// the part that fits, later lines count nothing. `over` names the cap in their reasons
+/// (「基本条件已达 20 分上限」); a line dropped whole keeps its inferred note when `note_inferred`.
+/// Returns the capped sum.
+pub fn cap_in_order(
+    lines: &mut [ScoreLine],
+    order: &[usize],
+    cap: f64,
+    over: &str,
+    note_inferred: bool,
+) -> f64 {
+    let mut total = 0.0;
+    for &i in order {
+        let room = cap - total;
+        let l = &mut lines[i];
+        if room <= 0.0 {
+            l.points = 0.0;
+            l.counted = false;
+            l.reason = Some(if note_inferred && l.inferred {
+                format!("{over}，此项不再计分；{INFERRED_NOTE}")
+            } else {
+                format!("{over}，此项不再计分")
+            });
+        } else if l.points > room {
+            l.reason = Some(format!(
+                "{over}，此项 {} 分只计 {} 分",
+                num(l.points),
+                num(room)
+            ));
+            l.points = room;
+            total = cap;
+        } else {
+            total += l.points;
+        }
+    }
+    total
 }

@@ -15,6 +15,7 @@ use super::score_table::{BasicTable, ScoreTable};
 use super::seniority::{seniority_basis, SeniorityBasis};
 use super::verdict::num;
 
+use super::score_line::cap_in_order;
 pub use super::score_line::{
     line, zero, ScoreBreakdown, ScoreLine, Section, EXPERT_DISCRETION, INFERRED_NOTE,
 };
@@ -64,28 +65,8 @@ fn apply_cap(lines: &mut [ScoreLine], cap: f64, name: &str) -> f64 {
     super::small_sort::sort_by(&mut order, |&a, &b| {
         lines[b].points.total_cmp(&lines[a].points).then(a.cmp(&b))
     });
-    let mut total = 0.0;
-    for i in order {
-        let room = cap - total;
-        let l = &mut lines[i];
-        if room <= 0.0 {
-            l.reason = Some(format!("{name}已达 {} 分上限，此项不再计分", num(cap)));
-            l.points = 0.0;
-            l.counted = false;
-        } else if l.points > room {
-            l.reason = Some(format!(
-                "{name}已达 {} 分上限，此项 {} 分只计 {} 分",
-                num(cap),
-                num(l.points),
-                num(room)
-            ));
-            l.points = room;
-            total = cap;
-        } else {
-            total += l.points;
-        }
-    }
-    total
+    let over = format!("{name}已达 {} 分上限", num(cap));
+    cap_in_order(lines, &order, cap, &over, false)
 }
 
 fn basic_lines(a: &Applicant, f: &Facts, basis: &SeniorityBasis, t: &ScoreTable) -> Vec<ScoreLine> {
