@@ -1,6 +1,7 @@
 //! The functional core: every rule of the guide as plain Rust that takes values and returns
 //! verdicts. Nothing here touches the browser, so all of it is tested natively with `cargo test`.
 
+pub mod achievement_fields;
 pub mod applicant;
 pub mod assess;
 pub mod backup;

@@ -1,6 +1,7 @@
 //! Step 6 预览确认提交: every open problem across the steps, and every answer of steps 1–5 as
 //! label/value rows, each pointing at the step and field where it is changed.
 
+use super::achievement_fields::Part;
 use super::applicant::YesNo;
 use super::assess::Assessment;
 use super::basic_info::{self, BASIC_FIELDS};
@@ -470,7 +471,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
                 shown(&entry.title),
                 points
             ),
-            at(Step::Achievements, format!("ach-{i}-title")),
+            at(Step::Achievements, Part::Title.id(i)),
         ));
     }
 

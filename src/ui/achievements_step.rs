@@ -4,6 +4,9 @@
 use super::entry_list::{add_button, entries, ListSpec};
 use super::fields::{checkbox_field, choice_field, input_field, parsed_field, set, FormCtx, Kind};
 use super::focus_after_render;
+use crate::rules::achievement_fields::{
+    fields_for, flag, put_flag, put_text, text, EntryField, Input, Part,
+};
 use crate::rules::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, EvaluationGrade, YesNo,
 };
@@ -12,18 +15,9 @@ use crate::rules::draft::Draft;
 use crate::rules::form_fields::{next_year_to_add, parse_hours, parse_rank, parse_year};
 use crate::rules::number_text::short;
 use crate::rules::rules_file::table;
-use crate::rules::score_table::Grouping;
 use crate::rules::scoring::ScoreLine;
 use crate::rules::verdict::Status;
 use leptos::prelude::*;
-
-fn blank_if_zero(n: u32) -> String {
-    if n == 0 {
-        String::new()
-    } else {
-        n.to_string()
-    }
-}
 
 #[component]
 pub fn AchievementsStep(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
@@ -224,22 +218,6 @@ fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
-/// Which extra fields a section asks for.
-fn detail_label(category: &str) -> &'static str {
-    match category {
-        "award" | "honour" | "skill_title" | "competition" => "授予单位",
-        "research" | "engineering" => "立项单位 / 项目来源",
-        "paper" => "刊物名称或出版社",
-        "patent" => "专利号 / 登记号",
-        "standard" => "标准编号",
-        "product" => "认定单位",
-        "part_time" => "兼职机构",
-        "certificate" => "发证机关",
-        "reward" => "决定单位",
-        _ => "说明",
-    }
-}
-
 #[component]
 fn AchievementSections(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     let draft = ctx.draft;
@@ -300,7 +278,7 @@ fn AchievementSections(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                 d.applicant.achievements.insert(at, entry);
             });
             removed.set(None);
-            focus_after_render(&format!("ach-{at}-title"));
+            focus_after_render(&Part::Title.id(at));
         }
     };
     view! {
@@ -333,69 +311,111 @@ fn entry_view(
         return ().into_any();
     };
     let category: &'static str = t.category(&row.category).map_or("", |c| c.id.as_str());
-    let grouping = t.category(category).map(|c| c.grouping);
-    let rows_in_category: Vec<&'static str> =
-        t.rows_of(category).map(|r| r.label.as_str()).collect();
+    let rows_in_category: Vec<String> = t.rows_of(category).map(|r| r.label.clone()).collect();
     let row_ids: Vec<&'static str> = t.rows_of(category).map(|r| r.id.as_str()).collect();
     let ids_for_get = row_ids.clone();
-    let has_ladder = !row.ladder.is_empty();
     // Every field of the entry reads this memo, not the draft: typing in one of 300 entries
     // re-runs 300 cheap comparisons here instead of thousands of field reads.
     let entry = Memo::new(move |_| draft.with(|d| d.applicant.achievements.get(i).cloned()));
-    let read = move |f: fn(&Achievement) -> String| -> super::fields::Read {
-        std::sync::Arc::new(move || entry.with(|e| e.as_ref().map(f).unwrap_or_default()))
-    };
-    let flag = move |f: fn(&Achievement) -> bool| move || entry.with(|e| e.as_ref().is_some_and(f));
-    let write = move |f: fn(&mut Achievement, String)| {
-        set(move |d, v| {
-            if let Some(a) = d.applicant.achievements.get_mut(i) {
-                f(a, v)
-            }
-        })
-    };
+    let row_now =
+        Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.row.clone()).unwrap_or_default()));
     let line = Memo::new(move |_| lines_by_entry.with(|all| all.get(i).cloned().flatten()));
     let title =
         Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.title.clone()).unwrap_or_default()));
+    let row_select = super::fields::select_field(
+        ctx,
+        Part::Row.id(i),
+        "类别",
+        false,
+        None,
+        rows_in_category,
+        std::sync::Arc::new(move || {
+            entry.with(|e| {
+                e.as_ref()
+                    .and_then(|a| ids_for_get.iter().position(|r| *r == a.row))
+                    .map(|p| p.to_string())
+                    .unwrap_or_default()
+            })
+        }),
+        set(move |d, v| {
+            let chosen = v.parse::<usize>().ok().and_then(|p| row_ids.get(p));
+            if let (Some(a), Some(id)) = (d.applicant.achievements.get_mut(i), chosen) {
+                a.row = id.to_string()
+            }
+        }),
+    );
+    // One view per kind of input, the part passed as a value: the registry's parts share it.
+    let part_view = move |f: EntryField| -> AnyView {
+        let part = f.part;
+        let id = part.id(i);
+        let edit = move |d: &mut Draft, change: &dyn Fn(&mut Achievement)| {
+            if let Some(a) = d.applicant.achievements.get_mut(i) {
+                change(a)
+            }
+        };
+        match f.input {
+            Input::RowChoice => ().into_any(),
+            Input::Text | Input::Date => input_field(
+                ctx,
+                id,
+                f.label,
+                if f.input == Input::Date {
+                    Kind::Date
+                } else {
+                    Kind::Text
+                },
+                f.optional,
+                f.hint,
+                None,
+                std::sync::Arc::new(move || {
+                    entry.with(|e| e.as_ref().map(|a| text(a, part)).unwrap_or_default())
+                }),
+                set(move |d, v| edit(d, &|a| put_text(a, part, v.clone()))),
+            ),
+            Input::Rank => parsed_field(
+                draft,
+                id,
+                f.label.into(),
+                move || entry.with(|e| e.as_ref().map(|a| text(a, part)).unwrap_or_default()),
+                parse_rank,
+                move |d, rank| edit(d, &|a| a.rank = rank),
+            ),
+            Input::Check => checkbox_field(
+                ctx,
+                id,
+                f.label,
+                move || entry.with(|e| e.as_ref().is_some_and(|a| flag(a, part))),
+                move |d, v| edit(d, &|a| put_flag(a, part, v)),
+            ),
+            Input::YesNo => choice_field(
+                ctx,
+                id,
+                f.label,
+                f.hint,
+                YesNo::ALL,
+                YesNo::label,
+                move || entry.with(|e| e.as_ref().map(|a| a.related).unwrap_or_default()),
+                move |d, v| edit(d, &|a| a.related = v),
+            ),
+        }
+    };
+    // The parts follow the row chosen (a ranked row asks the rank, 未公开发表 the stamp); they are
+    // drawn again only when the row changes, never on a keystroke.
+    let parts = move || {
+        let id = row_now.get();
+        t.row(&id)
+            .map(|row| fields_for(t, row))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| f.part != Part::Row)
+            .map(part_view)
+            .collect::<Vec<_>>()
+    };
     view! {
         <fieldset class="entry" data-entry=i>
             <legend>{move || { let t = title.get(); if t.is_empty() { format!("条目 {}", i + 1) } else { t } }}</legend>
-            {super::fields::select_field(ctx, format!("ach-{i}-row"), "类别", false, None, rows_in_category.iter().map(|r| r.to_string()).collect(),
-                std::sync::Arc::new(move || entry.with(|e| e.as_ref().and_then(|a| ids_for_get.iter().position(|r| *r == a.row)).map(|p| p.to_string()).unwrap_or_default())),
-                set(move |d, v| if let (Some(a), Some(id)) = (d.applicant.achievements.get_mut(i), v.parse::<usize>().ok().and_then(|p| row_ids.get(p))) { a.row = id.to_string() }))}
-            {input_field(ctx, format!("ach-{i}-title"), "名称", Kind::Text, false, None, None,
-                read(|a| a.title.clone()), write(|a, v| a.title = v))}
-            {has_ladder.then(|| parsed_field(draft, format!("ach-{i}-rank"), "本人排名（第几名）".into(),
-                move || entry.with(|e| e.as_ref().map(|a| blank_if_zero(a.rank)).unwrap_or_default()),
-                parse_rank,
-                move |d, rank| if let Some(a) = d.applicant.achievements.get_mut(i) { a.rank = rank }))}
-            {input_field(ctx, format!("ach-{i}-date"), "取得（发表、授权）日期", Kind::Date, false, None, None,
-                read(|a| a.date.clone()), write(|a, v| a.date = v))}
-            {input_field(ctx, format!("ach-{i}-detail"), detail_label(category), Kind::Text, true, None, None,
-                read(|a| a.detail.clone()), write(|a, v| a.detail = v))}
-            {(grouping == Some(Grouping::SameResult) && category != "other").then(|| input_field(ctx, format!("ach-{i}-group"), "同一成果标识", Kind::Text, true,
-                Some("同一成果（同一项目、相同内容）获得多项时填相同的标识，只计最高的一项"), None,
-                read(|a| a.group_key.clone()), write(|a, v| a.group_key = v)))}
-            {(category == "research").then(|| checkbox_field(ctx, format!("ach-{i}-finished"), "已结题验收",
-                flag(|a| a.finished),
-                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.finished = v }))}
-            {(row.id == "paper.unpublished").then(|| checkbox_field(ctx, format!("ach-{i}-stamped"), "已经单位审核盖章",
-                flag(|a| a.unit_stamped),
-                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.unit_stamped = v }))}
-            {(category == "certificate").then(|| view! {
-                {input_field(ctx, format!("ach-{i}-end"), "有效期至", Kind::Date, true, None, None,
-                    read(|a| a.end_date.clone()), write(|a, v| a.end_date = v))}
-                {checkbox_field(ctx, format!("ach-{i}-long-term"), "长期有效",
-                    flag(|a| a.long_term),
-                    move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.long_term = v })}
-            })}
-            {(category == "other").then(|| input_field(ctx, format!("ach-{i}-claim"), "说明（自述 0–5 分的理由）", Kind::Text, false, None, None,
-                read(|a| a.claim.clone()), write(|a, v| a.claim = v)))}
-            {choice_field(ctx, format!("ach-{i}-related"), "与机电专业相关", None, YesNo::ALL, YesNo::label,
-                move || entry.with(|e| e.as_ref().map(|a| a.related).unwrap_or_default()),
-                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.related = v })}
-            {checkbox_field(ctx, format!("ach-{i}-selected"), "选入本次申报",
-                flag(|a| a.selected),
-                move |d, v| if let Some(a) = d.applicant.achievements.get_mut(i) { a.selected = v })}
+            {row_select}
+            {parts}
             <p class="entry__score" data-entry-score=i>{move || line.get().map(score_text)}</p>
             <div class="button-row">
                 <button type="button" class="link-button" on:click=move |_| draft.update(|d| {
