@@ -13,13 +13,13 @@ step "cargo fmt --check"
 cargo fmt --all --check
 
 step "clippy (host, all targets)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 
 step "native tests"
-cargo test --locked
+cargo test --workspace --locked
 
 step "release build"
 trunk build --release

@@ -349,7 +349,7 @@ pub fn changes(old: &RuleSet, new: &RuleSet) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::rules_file::{built_in, parse, BUILT_IN_JSON};
+    use crate::rules_file::{built_in, parse, BUILT_IN_JSON};
     use serde_json::Value;
 
     fn candidate(edit: impl FnOnce(&mut Value)) -> RuleSet {

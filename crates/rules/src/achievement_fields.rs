@@ -211,7 +211,7 @@ pub fn put_flag(a: &mut Achievement, part: Part, value: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::rules_file::table;
+    use crate::rules_file::table;
 
     fn parts(row: &str) -> Vec<Part> {
         let t = table();

@@ -20,7 +20,7 @@ use super::score_table::{
     TechPostPoints,
 };
 use super::verdict::num;
-use crate::rules::plan::{AcceptancePoint, MountainCounty, Plan};
+use crate::plan::{AcceptancePoint, MountainCounty, Plan};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::sync::OnceLock;

@@ -1,5 +1,5 @@
 use super::*;
-use crate::rules::applicant::Applicant;
+use crate::applicant::Applicant;
 use proptest::prelude::*;
 
 fn built_in_value() -> Value {
@@ -43,7 +43,7 @@ fn the_schema_round_trips_the_built_in_data_exactly() {
 
 #[test]
 fn every_route_the_program_evaluates_has_its_text_and_years() {
-    let verdicts = crate::rules::routes::check_routes(&Applicant::default(), latest_plan(), None);
+    let verdicts = crate::routes::check_routes(&Applicant::default(), latest_plan(), None);
     let ids: Vec<&str> = verdicts.iter().map(|v| v.verdict.id.as_str()).collect();
     assert_eq!(ids, ROUTE_IDS);
     for v in &verdicts {
@@ -245,7 +245,7 @@ fn an_edited_file_changes_what_it_says() {
     let d = |s: &str| CivilDate::parse(s).unwrap();
     assert_eq!(round_for(d("2026-09-30"), &rules), 2026);
     assert_eq!(round_for(d("2026-10-01"), &rules), 2027);
-    let derived = crate::rules::plan::plan_in(&rules.plans, 2027);
+    let derived = crate::plan::plan_in(&rules.plans, 2027);
     assert!(derived.derived);
     assert_eq!(derived.lists_from, 2026);
     assert_eq!(derived.application_end, d("2027-09-30"));

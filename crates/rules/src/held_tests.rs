@@ -1,6 +1,6 @@
 use super::*;
-use crate::rules::applicant::{EducationLevel, SkillHonour, SkillLevel};
-use crate::rules::rules_file::plan_for_year as plan_for;
+use crate::applicant::{EducationLevel, SkillHonour, SkillLevel};
+use crate::rules_file::plan_for_year as plan_for;
 
 #[test]
 fn entries_dated_after_the_achievements_cut_off_are_set_aside_the_day_after() {
@@ -52,13 +52,13 @@ fn the_message_names_both_dates() {
 
 // --- What the cut-off changes on screen: routes, score lines and hints (READING.md, 2026-12) ---
 
-use crate::rules::applicant::{
+use crate::applicant::{
     Applicant, ApplyMode, Education, HeldHonour, Level, SkillCertificate, YesNo,
 };
-use crate::rules::assess::{assess_with_plan, Assessment};
-use crate::rules::eligibility::RouteVerdict;
-use crate::rules::scoring::ScoreLine;
-use crate::rules::verdict::Status;
+use crate::assess::{assess_with_plan, Assessment};
+use crate::eligibility::RouteVerdict;
+use crate::scoring::ScoreLine;
+use crate::verdict::Status;
 
 const LATE: &str = "晚于本年度业绩截止日 2022-07-31，本次不计";
 
@@ -390,15 +390,15 @@ fn years_are_still_counted_to_the_seniority_cut_off() {
 
 #[test]
 fn the_form_asks_for_each_certificate_and_honour_date() {
-    use crate::rules::draft::Draft;
-    use crate::rules::form_checks::info_problems;
+    use crate::draft::Draft;
+    use crate::form_checks::info_problems;
     let mut d = Draft::default();
     d.applicant.skill_certificates = vec![cert(SkillLevel::Unknown, "", YesNo::Unknown)];
     d.applicant.honours = vec![HeldHonour {
         honour: SkillHonour::NationalTechExpert,
         date: String::new(),
     }];
-    let today = crate::rules::date::CivilDate::parse("2022-09-01").unwrap();
+    let today = crate::date::CivilDate::parse("2022-09-01").unwrap();
     let problems = info_problems(&d, &plan_for(2022), None, today);
     let index = SkillHonour::ALL
         .iter()

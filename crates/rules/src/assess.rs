@@ -60,7 +60,7 @@ pub fn assessments_made() -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::verdict::Status;
+    use crate::verdict::Status;
 
     #[test]
     fn an_empty_applicant_gets_answers_everywhere() {

@@ -283,12 +283,7 @@ mod tests {
     use super::*;
 
     fn status_now(step: Step, draft: &Draft, today: CivilDate) -> StepStatus {
-        step_status(
-            step,
-            draft,
-            &crate::rules::assess::assess(&draft.applicant),
-            today,
-        )
+        step_status(step, draft, &crate::assess::assess(&draft.applicant), today)
     }
 
     fn today() -> CivilDate {
@@ -355,7 +350,7 @@ mod tests {
             status_now(Step::Photo, &draft, today()),
             StepStatus::NotStarted
         );
-        let record = |passes| crate::rules::draft::PhotoRecord {
+        let record = |passes| crate::draft::PhotoRecord {
             file_id: "id".into(),
             file_name: "a.jpg".into(),
             byte_size: 1,

@@ -66,7 +66,7 @@ pub fn latest_plan() -> &'static Plan {
 
 /// The plan of `year`: published when the rules in use have it, otherwise derived.
 pub fn plan_for_year(year: i32) -> Plan {
-    crate::rules::plan::plan_in(plans(), year)
+    crate::plan::plan_in(plans(), year)
 }
 
 /// The plan a draft names (`0`, or a year outside 2000–2100: today's round, see [`InUse`]).
@@ -88,7 +88,7 @@ pub fn offered_rounds(draft_year: i32) -> Vec<Plan> {
     if (2000..=2100).contains(&draft_year) {
         years.push(draft_year);
     }
-    crate::rules::small_sort::sort_by_key(&mut years, |y| -y);
+    crate::small_sort::sort_by_key(&mut years, |y| -y);
     years.dedup();
     years.into_iter().map(plan_for_year).collect()
 }
@@ -117,7 +117,7 @@ pub fn newer_round_note(draft_year: i32) -> Option<(i32, String)> {
 /// The round an applicant would apply in next on `today`: this year's while its application
 /// window has not closed, else next year's.
 pub fn round_for(today: CivilDate, rules: &RuleSet) -> i32 {
-    let this_year = crate::rules::plan::plan_in(&rules.plans, today.year);
+    let this_year = crate::plan::plan_in(&rules.plans, today.year);
     if today <= this_year.application_end {
         today.year
     } else {

@@ -1,10 +1,10 @@
 use super::*;
-use crate::rules::applicant::{
+use crate::applicant::{
     Education, EducationLevel, HeldHonour, SkillCertificate, SkillHonour, SkillLevel, TitleLevel,
     WorkKind, WorkPeriod, YesNo,
 };
-use crate::rules::rules_file::latest_plan;
-use crate::rules::scoring::{score, ScoreBreakdown};
+use crate::rules_file::latest_plan;
+use crate::scoring::{score, ScoreBreakdown};
 
 fn edu(level: EducationLevel, related: YesNo) -> Education {
     Education {

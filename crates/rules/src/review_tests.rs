@@ -1,6 +1,6 @@
 use super::*;
-use crate::rules::assess::assess;
-use crate::rules::draft::{AttachmentRecord, PhotoRecord};
+use crate::assess::assess;
+use crate::draft::{AttachmentRecord, PhotoRecord};
 
 fn today() -> CivilDate {
     CivilDate::new(2022, 9, 1).unwrap()
@@ -59,7 +59,7 @@ fn a_failing_photo_and_a_failing_attachment_are_named() {
 #[test]
 fn continuing_education_shortfalls_reach_the_preview() {
     let mut draft = Draft::default();
-    draft.applicant.continuing_education = vec![crate::rules::applicant::ContinuingEducationYear {
+    draft.applicant.continuing_education = vec![crate::applicant::ContinuingEducationYear {
         year: 2021,
         general_public: 18.0,
         industry_public: 12.0,

@@ -503,7 +503,7 @@ proptest! {
 
 #[test]
 fn a_version_1_backup_with_a_version_1_draft_restores_skills_and_files_without_loss() {
-    use crate::rules::applicant::{HeldHonour, SkillCertificate, SkillHonour, SkillLevel, YesNo};
+    use crate::applicant::{HeldHonour, SkillCertificate, SkillHonour, SkillLevel, YesNo};
     let pdf = pdf_bytes("技能证书");
     let id = sha256_hex(&pdf);
     // As version 1 of the app wrote it: one skill certificate, undated honours.
@@ -516,7 +516,7 @@ fn a_version_1_backup_with_a_version_1_draft_restores_skills_and_files_without_l
         file_json(&id, "application/pdf", pdf.len(), &base64::encode(&pdf))
     );
     let backup = read_backup(&hand_made("1", &draft, &files)).expect("a version-1 backup reads");
-    assert_eq!(backup.draft.version, crate::rules::draft::SCHEMA_VERSION);
+    assert_eq!(backup.draft.version, crate::draft::SCHEMA_VERSION);
     let a = &backup.draft.applicant;
     assert_eq!(a.plan_year, 2022);
     assert_eq!(

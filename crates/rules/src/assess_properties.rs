@@ -2,10 +2,10 @@
 //! exceed their caps.
 
 use super::*;
-use crate::rules::applicant::*;
-use crate::rules::rules_file::table;
-use crate::rules::scoring::Section;
-use crate::rules::verdict::Status;
+use crate::applicant::*;
+use crate::rules_file::table;
+use crate::scoring::Section;
+use crate::verdict::Status;
 use proptest::prelude::*;
 
 fn date() -> impl Strategy<Value = String> {
@@ -161,19 +161,19 @@ proptest! {
         prop_assert_eq!(s.achievement_line(0).is_some(), !a.achievements.is_empty());
         for route in &result.eligibility.routes {
             prop_assert!(!route.verdict.messages.is_empty());
-            prop_assert!(route.verdict.status != crate::rules::verdict::Status::NotMet || !route.verdict.messages.is_empty());
+            prop_assert!(route.verdict.status != crate::verdict::Status::NotMet || !route.verdict.messages.is_empty());
         }
     }
 
     #[test]
     fn the_one_pass_pipeline_gives_what_each_stage_gives_on_its_own(a in applicant()) {
-        let plan = crate::rules::rules_file::plan_by_choice(a.plan_year);
+        let plan = crate::rules_file::plan_by_choice(a.plan_year);
         let result = assess_with_plan(&a, &plan);
-        let score = crate::rules::scoring::score(&a, &plan);
+        let score = crate::scoring::score(&a, &plan);
         prop_assert_eq!(&result.score, &score);
-        prop_assert_eq!(&result.eligibility, &crate::rules::eligibility::check(&a, &plan, &score));
-        prop_assert_eq!(&result.continuing_education, &crate::rules::education::check_continuing_education(&a, &plan));
-        prop_assert_eq!(&result.evaluations, &crate::rules::education::check_evaluations(&a, &plan));
+        prop_assert_eq!(&result.eligibility, &crate::eligibility::check(&a, &plan, &score));
+        prop_assert_eq!(&result.continuing_education, &crate::education::check_continuing_education(&a, &plan));
+        prop_assert_eq!(&result.evaluations, &crate::education::check_evaluations(&a, &plan));
     }
 
     #[test]

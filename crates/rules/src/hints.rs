@@ -259,8 +259,8 @@ fn direct_promotion(a: &Applicant, plan: &Plan) -> Vec<Hint> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::applicant::{Education, EducationLevel};
-    use crate::rules::rules_file::latest_plan;
+    use crate::applicant::{Education, EducationLevel};
+    use crate::rules_file::latest_plan;
 
     fn edu(level: EducationLevel, graduated: &str) -> Education {
         Education {
@@ -324,7 +324,7 @@ mod tests {
                 professional_start_date: "2005-03-01".into(),
                 ..Applicant::default()
             };
-            let hint = initial_determination(&a, plan, &crate::rules::conditions::facts(&a, plan));
+            let hint = initial_determination(&a, plan, &crate::conditions::facts(&a, plan));
             assert_eq!(
                 hint.as_ref().map(|h| (h.cite.as_str(), h.leads_to)),
                 expected,
@@ -367,7 +367,7 @@ mod tests {
                 professional_start_date: work_start.into(),
                 ..Applicant::default()
             };
-            let hint = initial_determination(&a, plan, &crate::rules::conditions::facts(&a, plan));
+            let hint = initial_determination(&a, plan, &crate::conditions::facts(&a, plan));
             assert_eq!(
                 hint.as_ref().map(|h| (h.cite.as_str(), h.leads_to)),
                 expected,
@@ -469,7 +469,7 @@ mod tests {
         for (date, expected) in [("2019-06-01", 0), ("2020-01-01", 1)] {
             let a = Applicant {
                 level: Level::Engineer,
-                mode: crate::rules::applicant::ApplyMode::Transfer,
+                mode: crate::applicant::ApplyMode::Transfer,
                 other_title: TitleLevel::Engineer,
                 other_title_date: "2020-01-01".into(),
                 achievements: vec![Achievement {
@@ -500,8 +500,7 @@ mod tests {
                 ..Applicant::default()
             };
             assert_eq!(
-                initial_determination(&a, plan, &crate::rules::conditions::facts(&a, plan))
-                    .is_some(),
+                initial_determination(&a, plan, &crate::conditions::facts(&a, plan)).is_some(),
                 expected,
                 "{level:?}"
             );

@@ -1,8 +1,8 @@
 use super::*;
-use crate::rules::applicant::{
+use crate::applicant::{
     Achievement, Education, EducationLevel, SkillCertificate, SkillLevel, WorkKind, WorkPeriod,
 };
-use crate::rules::rules_file::latest_plan;
+use crate::rules_file::latest_plan;
 
 fn ids(items: &[EvidenceItem]) -> Vec<&str> {
     items.iter().map(|i| i.id.as_str()).collect()
@@ -263,7 +263,7 @@ fn sections_without_points_still_ask_for_their_evidence_except_part_time_posts()
         .any(|n| n.contains("长期有效")));
     assert_eq!(find(&items, "achievement.4").section, "奖惩情况");
     // None of them scores.
-    let score = crate::rules::scoring::score(&a, latest_plan());
+    let score = crate::scoring::score(&a, latest_plan());
     assert_eq!(score.achievements_total, 0.0);
     assert!(score
         .lines

@@ -290,8 +290,8 @@ pub fn check_evaluations(applicant: &Applicant, plan: &Plan) -> EvaluationReport
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::applicant::{AnnualEvaluation, ContinuingEducationYear};
-    use crate::rules::rules_file::latest_plan;
+    use crate::applicant::{AnnualEvaluation, ContinuingEducationYear};
+    use crate::rules_file::latest_plan;
 
     fn ce(year: i32, general: f64, industry: f64, professional: f64) -> ContinuingEducationYear {
         ContinuingEducationYear {

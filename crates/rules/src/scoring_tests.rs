@@ -1,9 +1,9 @@
 use super::*;
-use crate::rules::applicant::{
+use crate::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, Education, EducationLevel,
     EvaluationGrade, SkillCertificate, TitleLevel,
 };
-use crate::rules::rules_file::latest_plan;
+use crate::rules_file::latest_plan;
 
 pub(super) fn ach(row: &str, rank: u32, date: &str) -> Achievement {
     Achievement {

@@ -1,8 +1,8 @@
 use super::*;
-use crate::rules::applicant::{Education, EducationLevel, WorkKind, WorkPeriod, YesNo};
-use crate::rules::draft::BasicInfo;
-use crate::rules::form_fields::Qualification;
-use crate::rules::rules_file::latest_plan;
+use crate::applicant::{Education, EducationLevel, WorkKind, WorkPeriod, YesNo};
+use crate::draft::BasicInfo;
+use crate::form_fields::Qualification;
+use crate::rules_file::latest_plan;
 
 fn today() -> CivilDate {
     CivilDate::new(2022, 9, 1).unwrap()

@@ -1,4 +1,4 @@
-use crate::rules::rules_file::table;
+use crate::rules_file::table;
 
 #[test]
 fn the_table_parses_and_every_ladder_lands_on_its_last_number() {

@@ -43,7 +43,7 @@ pub(super) fn read_rules(r: &mut Reader, v: &Value) -> RuleSet {
     if map.contains_key("plans") && plans.is_empty() && r.problems.is_empty() {
         r.fail("plans", "至少要有一个年度的计划");
     }
-    crate::rules::small_sort::sort_by_key(&mut plans, |p| p.year);
+    crate::small_sort::sort_by_key(&mut plans, |p| p.year);
     let conditions = match map.get("conditions") {
         Some(c) => read_conditions(r, c, "conditions"),
         None => {

@@ -211,7 +211,7 @@ mod iso_date {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::rules_file::{latest_plan, plan_by_choice, plan_for_year, plans};
+    use crate::rules_file::{latest_plan, plan_by_choice, plan_for_year, plans};
 
     fn d(text: &str) -> CivilDate {
         CivilDate::parse(text).unwrap()

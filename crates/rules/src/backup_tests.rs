@@ -1,5 +1,5 @@
 use super::*;
-use crate::rules::draft::{AttachmentRecord, BasicInfo, PhotoRecord};
+use crate::draft::{AttachmentRecord, BasicInfo, PhotoRecord};
 
 pub(super) const EXPORTED_AT: &str = "2026-11-26T18:00:00";
 

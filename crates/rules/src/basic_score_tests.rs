@@ -3,11 +3,11 @@
 
 use super::tests::*;
 use super::*;
-use crate::rules::applicant::{
+use crate::applicant::{
     AnnualEvaluation, ContinuingEducationYear, Education, EducationLevel, EvaluationGrade, Level,
     SkillCertificate, TitleLevel,
 };
-use crate::rules::rules_file::latest_plan;
+use crate::rules_file::latest_plan;
 
 fn basic(a: &Applicant, item: &str) -> ScoreLine {
     score(a, latest_plan())
@@ -510,7 +510,7 @@ fn mountain_years_are_capped_by_professional_years_and_need_a_start() {
 /// specialty's title (READING.md, 2026-12); an article before it scores 0, one on or after it counts.
 #[test]
 fn transfer_applicants_count_achievements_from_the_other_specialty_title() {
-    use crate::rules::applicant::ApplyMode;
+    use crate::applicant::ApplyMode;
     let cases = [
         // (mode, article date, points)
         (ApplyMode::Transfer, "2018-05-01", 0.0),

@@ -318,9 +318,7 @@ mod tests {
 
     #[test]
     fn a_version_1_draft_migrates_its_skill_certificate_and_honours_without_loss() {
-        use crate::rules::applicant::{
-            HeldHonour, SkillCertificate, SkillHonour, SkillLevel, YesNo,
-        };
+        use crate::applicant::{HeldHonour, SkillCertificate, SkillHonour, SkillLevel, YesNo};
         let Loaded::Migrated {
             draft,
             from_version,
@@ -373,7 +371,7 @@ mod tests {
 
     #[test]
     fn a_version_1_level_of_none_says_no_certificate_and_unknown_says_nothing() {
-        use crate::rules::applicant::YesNo;
+        use crate::applicant::YesNo;
         let none = load_stored(Some(
             r#"{"version":1,"applicant":{"skill_level":"no_skill"}}"#,
         ))
