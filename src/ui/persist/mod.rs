@@ -381,14 +381,20 @@ impl Persistence {
             )
         });
         let key = self.roster.with_untracked(Roster::current_draft_key);
+        // Whether anything was written or removed: an empty draft that was never stored (a tab
+        // just emptied by 清除本机全部数据 elsewhere) changes nothing, so it must not write the
+        // list back either.
         let result = local_storage().and_then(|storage| {
             match &text {
-                Some(text) => storage.set_item(&key, text),
-                None => storage.remove_item(&key),
+                Some(text) => storage.set_item(&key, text).map(|()| true),
+                None => {
+                    let stored = storage.get_item(&key).ok().flatten().is_some();
+                    storage.remove_item(&key).map(|()| stored)
+                }
             }
             .map_err(|error| write_error_message(&error))
         });
-        if result.is_ok() {
+        if result == Ok(true) {
             let stamp = now_stamp();
             let mut changed = false;
             self.roster
@@ -398,7 +404,7 @@ impl Persistence {
             }
         }
         self.save_state.set(match result {
-            Ok(()) => SaveState::Saved { at: now_hms() },
+            Ok(_) => SaveState::Saved { at: now_hms() },
             Err(message) => SaveState::Failed { message },
         });
     }
