@@ -5,12 +5,15 @@
 //! them; an unparsable date is missing information, never a panic).
 
 use super::date::CivilDate;
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
 
 pub use super::choices::*;
+use super::json::json_struct;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Education {
     pub level: EducationLevel,
     pub school: String,
@@ -24,8 +27,9 @@ pub struct Education {
     pub origin: DegreeOrigin,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct WorkPeriod {
     pub unit: String,
     pub from: String,
@@ -36,16 +40,18 @@ pub struct WorkPeriod {
     pub administrative_post: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct AnnualEvaluation {
     pub year: i32,
     pub grade: EvaluationGrade,
 }
 
 /// One year of continuing education, hours by type.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct ContinuingEducationYear {
     pub year: i32,
     /// 一般公需科目
@@ -62,8 +68,9 @@ pub struct ContinuingEducationYear {
 
 /// One entry of the 业绩档案 that the score table reads. `row` is the id of a score-table row
 /// (see `scoring::table()`), e.g. `"patent.invention"`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Achievement {
     pub row: String,
     pub title: String,
@@ -111,8 +118,9 @@ impl Default for Achievement {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Applicant {
     /// The plan year picked; 0 = the latest plan.
     pub plan_year: i32,
@@ -141,13 +149,13 @@ pub struct Applicant {
     pub honours: Vec<HeldHonour>,
     /// Schema 1 kept one certificate and undated honours; read only, moved into the lists above
     /// by [`Applicant::migrate_v1_skills`] and never written again.
-    #[serde(rename = "skill_level", skip_serializing)]
+    #[cfg_attr(test, serde(rename = "skill_level", skip_serializing))]
     pub legacy_skill_level: SkillLevel,
-    #[serde(rename = "skill_date", skip_serializing)]
+    #[cfg_attr(test, serde(rename = "skill_date", skip_serializing))]
     pub legacy_skill_date: String,
-    #[serde(rename = "skill_related", skip_serializing)]
+    #[cfg_attr(test, serde(rename = "skill_related", skip_serializing))]
     pub legacy_skill_related: YesNo,
-    #[serde(rename = "skill_honours", skip_serializing)]
+    #[cfg_attr(test, serde(rename = "skill_honours", skip_serializing))]
     pub legacy_skill_honours: Vec<SkillHonour>,
     /// The answers given on the portal (checked against the route).
     pub qualification_type: QualificationType,
@@ -172,8 +180,9 @@ pub struct Applicant {
 }
 
 /// One 职业技能等级证书.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct SkillCertificate {
     pub level: SkillLevel,
     /// 证书上的职业（工种）, as printed; for the applicant's own reference and the preview.
@@ -185,8 +194,9 @@ pub struct SkillCertificate {
 }
 
 /// A skill honour and when it was conferred.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct HeldHonour {
     pub honour: SkillHonour,
     pub date: String,
@@ -317,6 +327,67 @@ impl Education {
         }
     }
 }
+
+json_struct!(Education {
+    level,
+    school,
+    major,
+    related,
+    degree_certificate,
+    graduation_date,
+    origin
+});
+json_struct!(WorkPeriod {
+    unit,
+    from,
+    to,
+    kind,
+    administrative_post
+});
+json_struct!(AnnualEvaluation { year, grade });
+json_struct!(ContinuingEducationYear {
+    year,
+    general_public,
+    industry_public,
+    professional,
+    organiser,
+    passed
+});
+json_struct!(Achievement {
+    row,
+    title,
+    rank,
+    date,
+    group_key,
+    selected,
+    related,
+    unit_stamped,
+    finished,
+    claim,
+    detail,
+    end_date,
+    long_term,
+});
+json_struct!(Applicant {
+    plan_year, level, mode, education, work, professional_start_date, wenzhou_insurance_months,
+    current_title, current_title_date, other_title, other_title_date, other_title_specialty,
+    has_skill_certificate, skill_certificates, honours, qualification_type, appointment,
+    foreign_language, computer_modules, tech_post, unit_size, income_over_120k, mountain_years,
+    mountain_county, evaluations, continuing_education, ce_card_short, expert_recommendations,
+    achievements,
+} read {
+    legacy_skill_level: "skill_level",
+    legacy_skill_date: "skill_date",
+    legacy_skill_related: "skill_related",
+    legacy_skill_honours: "skill_honours",
+});
+json_struct!(SkillCertificate {
+    level,
+    trade,
+    related,
+    date
+});
+json_struct!(HeldHonour { honour, date });
 
 #[cfg(test)]
 mod tests {

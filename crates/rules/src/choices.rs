@@ -56,6 +56,21 @@ macro_rules! choice_enum {
             }
         }
 
+        impl $crate::json::FromJson for $name {
+            fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+                const NAMES: &[&str] = &[$(stringify!($variant)),*];
+                let text = String::from_json(value)?;
+                Ok(choice_index(&text, NAMES).map_or($name::$unset, |i| $name::ALL[i]))
+            }
+        }
+
+        impl $crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                const NAMES: &[&str] = &[$(stringify!($variant),)* stringify!($unset)];
+                $crate::json::write_str(out, &snake_case(NAMES[*self as usize]));
+            }
+        }
+
         impl $name {
             /// The choices a form offers, without the unset value.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];

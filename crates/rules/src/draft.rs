@@ -3,6 +3,8 @@
 
 use super::applicant::Applicant;
 use super::form_fields::{ApplicationForm, Pledge};
+use super::json::{self, json_struct, FromJson, ToJson};
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -10,8 +12,9 @@ use std::collections::BTreeMap;
 /// step from the previous version to [`migrate`].
 pub const SCHEMA_VERSION: u32 = 2;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Draft {
     pub version: u32,
     pub basic: BasicInfo,
@@ -29,7 +32,8 @@ pub struct Draft {
 
 /// What the draft remembers of a file attached to an evidence item; the bytes live in IndexedDB
 /// under `file_id` (one copy however many items use it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct AttachmentRecord {
     pub file_id: String,
     pub file_name: String,
@@ -43,13 +47,14 @@ pub struct AttachmentRecord {
 /// What the draft remembers of the chosen photo. `passes` is the rules core's verdict on the
 /// bytes when they were chosen, kept so the overview can show the step's status without reading
 /// the file back.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct PhotoRecord {
     pub file_id: String,
     pub file_name: String,
     pub byte_size: u64,
     pub passes: bool,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub generated: bool,
 }
 
@@ -69,8 +74,9 @@ impl Default for Draft {
 
 /// 个人基本信息, as the portal's form asks it. Dates are kept as the text the applicant typed so
 /// that a half-typed or impossible date is shown back to them rather than lost.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct BasicInfo {
     pub name: String,
     pub gender: String,
@@ -104,8 +110,7 @@ impl Draft {
     }
 
     pub fn to_stored(&self) -> String {
-        // Serializing plain strings and numbers cannot fail; the fallback keeps this total anyway.
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+        self.to_json()
     }
 }
 
@@ -158,11 +163,88 @@ impl Loaded {
     }
 }
 
+json_struct!(Draft {
+    version,
+    basic,
+    photo,
+    pledge,
+    applicant,
+    form,
+    attachments
+});
+json_struct!(BasicInfo {
+    name,
+    gender,
+    ethnicity,
+    birth_date,
+    political_status,
+    work_start_date,
+    unit_nature,
+    unit_name,
+    unit_address,
+    department,
+    post,
+});
+
+// Every field but `generated` must be there, as serde's derive had it.
+impl FromJson for AttachmentRecord {
+    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        let o = json::object(value)?;
+        Ok(AttachmentRecord {
+            file_id: json::required(o, "file_id")?,
+            file_name: json::required(o, "file_name")?,
+            byte_size: json::required(o, "byte_size")?,
+            pages: json::required(o, "pages")?,
+            passes: json::required(o, "passes")?,
+        })
+    }
+}
+
+impl ToJson for AttachmentRecord {
+    fn write_json(&self, out: &mut String) {
+        let first = &mut true;
+        out.push('{');
+        json::member(out, first, "file_id", &self.file_id);
+        json::member(out, first, "file_name", &self.file_name);
+        json::member(out, first, "byte_size", &self.byte_size);
+        json::member(out, first, "pages", &self.pages);
+        json::member(out, first, "passes", &self.passes);
+        out.push('}');
+    }
+}
+
+impl FromJson for PhotoRecord {
+    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        let o = json::object(value)?;
+        let mut generated = false;
+        json::field(o, "generated", &mut generated)?;
+        Ok(PhotoRecord {
+            file_id: json::required(o, "file_id")?,
+            file_name: json::required(o, "file_name")?,
+            byte_size: json::required(o, "byte_size")?,
+            passes: json::required(o, "passes")?,
+            generated,
+        })
+    }
+}
+
+impl ToJson for PhotoRecord {
+    fn write_json(&self, out: &mut String) {
+        let first = &mut true;
+        out.push('{');
+        json::member(out, first, "file_id", &self.file_id);
+        json::member(out, first, "file_name", &self.file_name);
+        json::member(out, first, "byte_size", &self.byte_size);
+        json::member(out, first, "passes", &self.passes);
+        json::member(out, first, "generated", &self.generated);
+        out.push('}');
+    }
+}
+
 /// Turns what was stored under the draft key into a draft. `None` means nothing was stored.
 ///
-/// The text is read straight into the structs (no `serde_json::Value` tree): a syntax pass first,
-/// so that broken JSON and a JSON value of the wrong shape are told apart, then the version, then
-/// the draft itself.
+/// The text is parsed once (broken JSON and a JSON value of the wrong shape are told apart), then
+/// the version is read, then the draft itself, field by field (json.rs).
 pub fn load_stored(stored: Option<&str>) -> Loaded {
     let Some(text) = stored else {
         return Loaded::Fresh;
@@ -170,24 +252,26 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
     if text.trim().is_empty() {
         return Loaded::Damaged(DamageReason::Empty);
     }
-    if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        return Loaded::Damaged(DamageReason::NotJson {
-            detail: error.to_string(),
-        });
-    }
-    // The text is valid JSON, so only JSON whitespace can stand before its first token.
-    if !text.trim_start().starts_with('{') {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            return Loaded::Damaged(DamageReason::NotJson {
+                detail: error.to_string(),
+            })
+        }
+    };
+    let Some(object) = value.as_object() else {
         return Loaded::Damaged(DamageReason::NotADraft {
             detail: "顶层不是对象".to_string(),
         });
-    }
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        version: Option<serde_json::Number>,
-    }
-    let version = match serde_json::from_str::<Probe>(text) {
-        Ok(Probe { version: Some(n) }) => match n.as_u64() {
+    };
+    let version = match object.get("version") {
+        None | Some(serde_json::Value::Null) => {
+            return Loaded::Damaged(DamageReason::NotADraft {
+                detail: "version = None".to_string(),
+            })
+        }
+        Some(serde_json::Value::Number(n)) => match n.as_u64() {
             Some(v) => v,
             None => {
                 return Loaded::Damaged(DamageReason::NotADraft {
@@ -195,21 +279,16 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
                 })
             }
         },
-        Ok(Probe { version: None }) => {
+        Some(other) => {
             return Loaded::Damaged(DamageReason::NotADraft {
-                detail: "version = None".to_string(),
-            })
-        }
-        Err(error) => {
-            return Loaded::Damaged(DamageReason::NotADraft {
-                detail: format!("version: {error}"),
+                detail: format!("version: {other}"),
             })
         }
     };
     if version > SCHEMA_VERSION as u64 {
         return Loaded::Damaged(DamageReason::FutureVersion { found: version });
     }
-    match serde_json::from_str::<Draft>(text) {
+    match Draft::from_json(&value) {
         Ok(mut draft) => {
             if let Err(detail) = migrate(version, &mut draft) {
                 return Loaded::Damaged(DamageReason::NotADraft { detail });
@@ -224,15 +303,13 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
                 }
             }
         }
-        Err(error) => Loaded::Damaged(DamageReason::NotADraft {
-            detail: error.to_string(),
-        }),
+        Err(detail) => Loaded::Damaged(DamageReason::NotADraft { detail }),
     }
 }
 
 /// Brings a draft read from `from_version` up to [`SCHEMA_VERSION`]. The old fields are read
-/// into the structs as read-only legacy fields (no `serde_json::Value` tree, which would cost
-/// ~10 KB of brotli in the bundle), and each step moves them to where this version keeps them.
+/// into the structs as read-only legacy fields, and each step moves them to where this version
+/// keeps them.
 /// - 1 → 2: one skill certificate and undated honours become lists (`Applicant::migrate_v1_skills`).
 fn migrate(from_version: u64, draft: &mut Draft) -> Result<(), String> {
     match from_version {

@@ -3,11 +3,14 @@
 //! the parsers for what people type into them.
 
 use super::date::{normalize_digits, CivilDate};
+use super::json::json_struct;
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
 
 /// The certificate behind 资格类型 (the portal takes up to two).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Qualification {
     pub name: String,
     pub date: String,
@@ -17,8 +20,9 @@ pub struct Qualification {
 pub const MAX_QUALIFICATIONS: usize = 2;
 
 /// The parts of 填写申报信息 that only the form itself checks.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct ApplicationForm {
     pub id_number: String,
     pub phone: String,
@@ -42,8 +46,9 @@ pub struct ApplicationForm {
 }
 
 /// The pledge of step 2.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Pledge {
     pub agreed: bool,
     pub name: String,
@@ -51,6 +56,33 @@ pub struct Pledge {
     /// The applicant has pressed 下一步 or left the step once: from then on problems are shown.
     pub validated: bool,
 }
+
+json_struct!(Qualification {
+    name,
+    date,
+    authority
+});
+json_struct!(ApplicationForm {
+    id_number,
+    phone,
+    specialty,
+    acceptance_point,
+    qualifications,
+    appointment_title,
+    appointment_from,
+    appointment_to,
+    insurance_months,
+    computer_modules,
+    mountain_years,
+    expert_recommendations,
+    validated,
+});
+json_struct!(Pledge {
+    agreed,
+    name,
+    date,
+    validated
+});
 
 /// A count typed by a person: ASCII or full-width digits, surrounding spaces allowed; empty is
 /// `None`. Anything else is refused with the form that is accepted.

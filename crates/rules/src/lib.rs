@@ -19,6 +19,7 @@ pub mod form_fields;
 pub mod held;
 pub mod hints;
 pub mod info_fields;
+pub mod json;
 pub mod number_text;
 pub mod pdf;
 pub mod photo;

@@ -1,6 +1,8 @@
 //! The 申报人 list of one browser (help sessions): who the applicants are, which one is being
 //! edited, where each one's draft is stored, and how a damaged list is rebuilt from the drafts.
 
+use super::json::{self, json_struct, FromJson, ToJson};
+#[cfg(test)]
 use serde::{Deserialize, Serialize};
 
 pub const ROSTER_VERSION: u32 = 1;
@@ -11,8 +13,9 @@ const DRAFT_KEY_PREFIX: &str = "zhicheng-yanlian.draft";
 /// older version of the app needs no move.
 const FIRST_ID: &str = "1";
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct RosterEntry {
     pub id: String,
     /// What staff called the applicant; empty until someone names them.
@@ -53,7 +56,8 @@ impl RosterEntry {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(test, derive(Serialize, Deserialize))]
 pub struct Roster {
     pub version: u32,
     pub current: String,
@@ -61,6 +65,38 @@ pub struct Roster {
     /// applicant's draft.
     pub next_id: u32,
     pub applicants: Vec<RosterEntry>,
+}
+
+json_struct!(RosterEntry {
+    id,
+    label,
+    name,
+    saved_at
+});
+
+// Every field must be there, as serde's derive had it.
+impl FromJson for Roster {
+    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+        let o = json::object(value)?;
+        Ok(Roster {
+            version: json::required(o, "version")?,
+            current: json::required(o, "current")?,
+            next_id: json::required(o, "next_id")?,
+            applicants: json::required(o, "applicants")?,
+        })
+    }
+}
+
+impl ToJson for Roster {
+    fn write_json(&self, out: &mut String) {
+        let first = &mut true;
+        out.push('{');
+        json::member(out, first, "version", &self.version);
+        json::member(out, first, "current", &self.current);
+        json::member(out, first, "next_id", &self.next_id);
+        json::member(out, first, "applicants", &self.applicants);
+        out.push('}');
+    }
 }
 
 impl Default for Roster {
@@ -195,7 +231,10 @@ pub fn load_roster(stored: Option<&str>, draft_keys: &[String]) -> RosterLoaded 
         .collect();
     let (roster, outcome): (Roster, Result<bool, String>) = match stored {
         None => (Roster::empty(), Ok(false)),
-        Some(text) => match serde_json::from_str::<Roster>(text) {
+        Some(text) => match serde_json::from_str(text)
+            .map_err(|e| e.to_string())
+            .and_then(|v| Roster::from_json(&v))
+        {
             Ok(roster) if roster.version == ROSTER_VERSION => (roster, Ok(true)),
             Ok(roster) => (
                 Roster::empty(),
@@ -260,7 +299,7 @@ impl Roster {
     }
 
     pub fn to_stored(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+        self.to_json()
     }
 
     pub fn current_entry(&self) -> &RosterEntry {

@@ -307,3 +307,17 @@ fn names_compare_without_the_case_of_latin_letters_only() {
         assert_eq!(a.to_lowercase() == b.to_lowercase(), same, "{a:?} vs {b:?}");
     }
 }
+
+/// The list is written byte for byte as serde's derive wrote it, and read back the same.
+#[test]
+fn the_list_is_stored_as_before() {
+    let mut roster = Roster::default();
+    roster.add("李四 \"二车间\"").unwrap();
+    let text = roster.to_stored();
+    assert_eq!(text, serde_json::to_string(&roster).unwrap());
+    assert_eq!(serde_json::from_str::<Roster>(&text).unwrap(), roster);
+    let RosterLoaded::Restored(back) = load_roster(Some(&text), &[]) else {
+        panic!("not restored: {text}");
+    };
+    assert_eq!(back.applicants.len(), 2);
+}
