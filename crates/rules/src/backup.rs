@@ -10,9 +10,7 @@ use super::base64;
 use super::draft::{load_stored, DamageReason, Draft, Loaded, SCHEMA_VERSION};
 use super::number_text::decimal;
 use super::sha256::sha256_hex;
-use serde::de::IgnoredAny;
-use serde::Deserialize;
-use std::borrow::Cow;
+use serde_json::{Map, Value};
 
 /// The `format` marker every backup carries.
 pub const FORMAT: &str = "zhicheng-yanlian-backup";
@@ -276,40 +274,39 @@ fn starts_like_object(bytes: &[u8]) -> bool {
         .is_some_and(|&b| b == b'{')
 }
 
-/// The envelope's identity, read before anything else so that a future version is told apart
-/// from a damaged one whatever else it changed.
-#[derive(Deserialize)]
-struct Marker {
-    #[serde(default)]
-    format: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Version {
-    #[serde(default)]
-    format_version: Option<serde_json::Number>,
-}
-
-#[derive(Deserialize)]
-struct Contents<'a> {
-    #[serde(default)]
-    exported_at: Option<String>,
-    #[serde(default)]
-    app_version: Option<String>,
-    #[serde(default)]
-    draft: Option<IgnoredAny>,
-    #[serde(default, borrow)]
-    files: Option<Vec<FileEntry<'a>>>,
-}
-
-#[derive(Deserialize)]
+/// One entry of the backup's file list, borrowed from the parsed text. The envelope is read from
+/// one parse of the text: its `format` first, so that another tool's JSON and a future version are
+/// told apart from a damaged backup whatever else they changed.
 struct FileEntry<'a> {
-    id: String,
-    mime: String,
+    id: &'a str,
+    mime: &'a str,
     size: u64,
-    /// Borrowed from the text when it has no escapes (always, for what the exporter writes).
-    #[serde(borrow)]
-    data: Cow<'a, str>,
+    data: &'a str,
+}
+
+/// The file list, or `None` when an entry lacks a field or has one of the wrong kind.
+fn file_entries(files: &[Value]) -> Option<Vec<FileEntry<'_>>> {
+    files
+        .iter()
+        .map(|entry| {
+            let o = entry.as_object()?;
+            Some(FileEntry {
+                id: o.get("id")?.as_str()?,
+                mime: o.get("mime")?.as_str()?,
+                size: o.get("size")?.as_u64()?,
+                data: o.get("data")?.as_str()?,
+            })
+        })
+        .collect()
+}
+
+/// A member that must be text when it is there: `Err` when it is something else.
+fn optional_text<'a>(object: &'a Map<String, Value>, name: &str) -> Result<Option<&'a str>, ()> {
+    match object.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(()),
+    }
 }
 
 fn malformed(detail: &str) -> BackupError {
@@ -330,24 +327,27 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     if text.trim().is_empty() {
         return Err(BackupError::Empty);
     }
-    if let Err(error) = serde_json::from_str::<IgnoredAny>(text) {
-        return Err(if !starts_like_object(text.as_bytes()) {
-            BackupError::NotJson
-        } else if error.is_eof() {
-            BackupError::Truncated
-        } else {
-            BackupError::Corrupt {
-                line: error.line(),
-                column: error.column(),
-            }
-        });
-    }
-    if !starts_like_object(text.as_bytes()) {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(error) => {
+            return Err(if !starts_like_object(text.as_bytes()) {
+                BackupError::NotJson
+            } else if error.is_eof() {
+                BackupError::Truncated
+            } else {
+                BackupError::Corrupt {
+                    line: error.line(),
+                    column: error.column(),
+                }
+            })
+        }
+    };
+    let Some(object) = value.as_object() else {
         return Err(BackupError::Foreign { found: None });
-    }
-    // A `format` that is not text (or is given twice) is someone else's JSON.
-    let format = serde_json::from_str::<Marker>(text).map_or(None, |m| m.format);
-    match format.as_deref() {
+    };
+    // A `format` that is not text is someone else's JSON.
+    let format = optional_text(object, "format").unwrap_or(None);
+    match format {
         Some(FORMAT) => {}
         None if matches!(
             load_stored(Some(text)),
@@ -362,24 +362,29 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
             })
         }
     }
-    let version = serde_json::from_str::<Version>(text)
-        .map_err(|_| malformed("格式版本不是数字"))?
-        .format_version
-        .ok_or_else(|| malformed("缺少格式版本"))?
-        .as_u64()
-        .ok_or_else(|| malformed("格式版本不是正整数"))?;
+    let version = match object.get("format_version") {
+        None | Some(Value::Null) => return Err(malformed("缺少格式版本")),
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| malformed("格式版本不是正整数"))?,
+        Some(_) => return Err(malformed("格式版本不是数字")),
+    };
     if version > FORMAT_VERSION {
         return Err(BackupError::FutureFormat { found: version });
     }
     if version < 1 {
         return Err(malformed("格式版本 0 不存在"));
     }
-    let contents = serde_json::from_str::<Contents>(text)
-        .map_err(|_| malformed("导出时间、草稿或文件清单的写法不对"))?;
-    if contents.draft.is_none() {
+    let envelope = || malformed("导出时间、草稿或文件清单的写法不对");
+    let exported_at = optional_text(object, "exported_at").map_err(|()| envelope())?;
+    let app_version = optional_text(object, "app_version").map_err(|()| envelope())?;
+    let entries = match object.get("files") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(files)) => Some(file_entries(files).ok_or_else(envelope)?),
+        Some(_) => return Err(envelope()),
+    };
+    if matches!(object.get("draft"), None | Some(Value::Null)) {
         return Err(malformed("缺少草稿"));
     }
-    let entries = contents.files.ok_or_else(|| malformed("缺少文件清单"))?;
+    let entries = entries.ok_or_else(|| malformed("缺少文件清单"))?;
     let draft_text = member_text(text, "draft").ok_or_else(|| malformed("缺少草稿"))?;
     let draft = match load_stored(Some(draft_text)) {
         Loaded::Restored(draft) | Loaded::Migrated { draft, .. } => draft,
@@ -398,7 +403,7 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
             continue;
         };
         let label = || file_label(&draft, wanted);
-        let data: &str = &entry.data;
+        let data: &str = entry.data;
         let claimed = base64::decoded_len(data) as u64;
         if data.len().is_multiple_of(4) && claimed != entry.size {
             // Refused before decoding: the data cannot be the size it claims.
@@ -421,7 +426,7 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
         }
         files.push(BackupFile {
             id: wanted.clone(),
-            mime: safe_mime(&entry.mime).to_string(),
+            mime: safe_mime(entry.mime).to_string(),
             bytes,
         });
     }
@@ -432,8 +437,8 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     Ok(Backup {
         draft,
         files,
-        exported_at: contents.exported_at.unwrap_or_default(),
-        app_version: contents.app_version.unwrap_or_default(),
+        exported_at: exported_at.unwrap_or_default().to_string(),
+        app_version: app_version.unwrap_or_default().to_string(),
         missing_files,
     })
 }
@@ -485,7 +490,7 @@ fn member_text<'a>(text: &'a str, name: &str) -> Option<&'a str> {
         i = skip_ws(b, i + 1);
         let value_end = skip_value(b, i)?;
         let matches = if key.contains('\\') {
-            serde_json::from_str::<String>(key).is_ok_and(|k| k == name)
+            serde_json::from_str::<Value>(key).is_ok_and(|k| k.as_str() == Some(name))
         } else {
             key.get(1..key.len() - 1) == Some(name)
         };
