@@ -241,7 +241,7 @@ proptest! {
         }
         let ours = draft.to_stored();
         prop_assert_eq!(&ours, &serde_json::to_string(&draft).unwrap());
-        let value: serde_json::Value = serde_json::from_str(&ours).unwrap();
+        let value = crate::json_value::parse(&ours).unwrap();
         let back = Draft::from_json(&value).unwrap();
         let theirs = serde_json::from_str::<Draft>(&ours).unwrap();
         prop_assert_eq!(&back, &theirs);
@@ -271,6 +271,6 @@ proptest! {
 /// An applicant read from stored text as the app reads it (json.rs).
 fn read_as_stored(text: &str) -> Result<Applicant, String> {
     use crate::json::FromJson;
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let value = crate::json_value::parse(text).map_err(|e| e.to_string())?;
     Applicant::from_json(&value)
 }

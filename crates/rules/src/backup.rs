@@ -8,9 +8,9 @@
 
 use super::base64;
 use super::draft::{load_stored, DamageReason, Draft, Loaded, SCHEMA_VERSION};
+use super::json_value::{self, Map, Value};
 use super::number_text::decimal;
 use super::sha256::sha256_hex;
-use serde_json::{Map, Value};
 
 /// The `format` marker every backup carries.
 pub const FORMAT: &str = "zhicheng-yanlian-backup";
@@ -174,8 +174,7 @@ fn file_label(draft: &Draft, id: &str) -> String {
 
 /// Writes `text` as a JSON string (quotes and escapes) onto `out`.
 fn push_json_string(out: &mut String, text: &str) {
-    // Serializing a &str cannot fail.
-    out.push_str(&serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string()));
+    super::json::write_str(out, text);
 }
 
 /// The backup text of `draft` and its files. `files` holds `(id, mime, bytes)` as the shell
@@ -327,7 +326,7 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     if text.trim().is_empty() {
         return Err(BackupError::Empty);
     }
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match json_value::parse(text) {
         Ok(value) => value,
         Err(error) => {
             return Err(if !starts_like_object(text.as_bytes()) {
@@ -490,7 +489,7 @@ fn member_text<'a>(text: &'a str, name: &str) -> Option<&'a str> {
         i = skip_ws(b, i + 1);
         let value_end = skip_value(b, i)?;
         let matches = if key.contains('\\') {
-            serde_json::from_str::<Value>(key).is_ok_and(|k| k.as_str() == Some(name))
+            json_value::parse(key).is_ok_and(|k| k.as_str() == Some(name))
         } else {
             key.get(1..key.len() - 1) == Some(name)
         };

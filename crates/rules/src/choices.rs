@@ -57,7 +57,7 @@ macro_rules! choice_enum {
         }
 
         impl $crate::json::FromJson for $name {
-            fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+            fn from_json(value: &$crate::json_value::Value) -> Result<Self, String> {
                 const NAMES: &[&str] = &[$(stringify!($variant)),*];
                 let text = String::from_json(value)?;
                 Ok(choice_index(&text, NAMES).map_or($name::$unset, |i| $name::ALL[i]))

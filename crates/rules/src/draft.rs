@@ -188,7 +188,7 @@ json_struct!(BasicInfo {
 
 // Every field but `generated` must be there, as serde's derive had it.
 impl FromJson for AttachmentRecord {
-    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+    fn from_json(value: &crate::json_value::Value) -> Result<Self, String> {
         let o = json::object(value)?;
         Ok(AttachmentRecord {
             file_id: json::required(o, "file_id")?,
@@ -214,7 +214,7 @@ impl ToJson for AttachmentRecord {
 }
 
 impl FromJson for PhotoRecord {
-    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+    fn from_json(value: &crate::json_value::Value) -> Result<Self, String> {
         let o = json::object(value)?;
         let mut generated = false;
         json::field(o, "generated", &mut generated)?;
@@ -252,7 +252,7 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
     if text.trim().is_empty() {
         return Loaded::Damaged(DamageReason::Empty);
     }
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value = match crate::json_value::parse(text) {
         Ok(value) => value,
         Err(error) => {
             return Loaded::Damaged(DamageReason::NotJson {
@@ -266,12 +266,12 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
         });
     };
     let version = match object.get("version") {
-        None | Some(serde_json::Value::Null) => {
+        None | Some(crate::json_value::Value::Null) => {
             return Loaded::Damaged(DamageReason::NotADraft {
                 detail: "version = None".to_string(),
             })
         }
-        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+        Some(crate::json_value::Value::Number(n)) => match n.as_u64() {
             Some(v) => v,
             None => {
                 return Loaded::Damaged(DamageReason::NotADraft {
@@ -281,7 +281,7 @@ pub fn load_stored(stored: Option<&str>) -> Loaded {
         },
         Some(other) => {
             return Loaded::Damaged(DamageReason::NotADraft {
-                detail: format!("version: {other}"),
+                detail: format!("version 应为数字，实为{}", json::kind(other)),
             })
         }
     };

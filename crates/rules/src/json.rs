@@ -1,13 +1,13 @@
 //! The draft's and the 申报人 list's JSON, read and written by hand instead of by serde's derived
 //! code, which cost about a tenth of the wasm (measured: 124 KB raw, 33 KB brotli with the backup
-//! envelope). Text is parsed into a `serde_json::Value` (the rules file needs that parser anyway)
-//! and read from it field by field; it is written straight to a string, fields in declaration
-//! order, spelled exactly as serde_json spells them (the tests compare both byte for byte).
+//! envelope). Text is parsed into a `json_value::Value` and read from it field by field; it is
+//! written straight to a string, fields in declaration order, spelled exactly as serde_json
+//! spelled them (the tests compare both byte for byte).
 //!
 //! Reading follows `#[serde(default)]`: a missing field keeps the struct's default, an unknown one
 //! is ignored, a value of the wrong kind is an error that names the field.
 
-use serde_json::{Map, Value};
+use crate::json_value::{Map, Value};
 use std::collections::BTreeMap;
 
 /// Read from a parsed JSON value.
@@ -26,7 +26,8 @@ pub trait ToJson {
     }
 }
 
-fn kind(value: &Value) -> &'static str {
+/// What kind of JSON value this is, in words.
+pub fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "是非值",
@@ -107,12 +108,7 @@ impl FromJson for f64 {
 
 impl ToJson for f64 {
     fn write_json(&self, out: &mut String) {
-        if self.is_finite() {
-            out.push_str(zmij::Buffer::new().format_finite(*self));
-        } else {
-            // serde_json writes what JSON cannot hold as null.
-            out.push_str("null");
-        }
+        crate::json_value::write_f64(out, *self);
     }
 }
 
@@ -252,7 +248,7 @@ pub fn member<T: ToJson + ?Sized>(out: &mut String, first: &mut bool, name: &str
 macro_rules! json_struct {
     ($ty:ty { $($field:ident),* $(,)? } $(read { $($old:ident: $old_name:literal),* $(,)? })?) => {
         impl $crate::json::FromJson for $ty {
-            fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+            fn from_json(value: &$crate::json_value::Value) -> Result<Self, String> {
                 let object = $crate::json::object(value)?;
                 let mut this = <$ty>::default();
                 $($crate::json::field(object, stringify!($field), &mut this.$field)?;)*
@@ -308,7 +304,7 @@ mod tests {
     #[test]
     fn wrong_kinds_are_errors_that_say_what_was_found() {
         let v: Value =
-            serde_json::from_str(r#"{"a": "x", "b": -1, "c": 3.5, "d": [1, "2"]}"#).unwrap();
+            crate::json_value::parse(r#"{"a": "x", "b": -1, "c": 3.5, "d": [1, "2"]}"#).unwrap();
         let o = object(&v).unwrap();
         let mut n = 0u32;
         assert_eq!(

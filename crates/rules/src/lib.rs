@@ -20,6 +20,7 @@ pub mod held;
 pub mod hints;
 pub mod info_fields;
 pub mod json;
+pub mod json_value;
 pub mod number_text;
 pub mod pdf;
 pub mod photo;

@@ -76,7 +76,7 @@ json_struct!(RosterEntry {
 
 // Every field must be there, as serde's derive had it.
 impl FromJson for Roster {
-    fn from_json(value: &serde_json::Value) -> Result<Self, String> {
+    fn from_json(value: &crate::json_value::Value) -> Result<Self, String> {
         let o = json::object(value)?;
         Ok(Roster {
             version: json::required(o, "version")?,
@@ -231,7 +231,7 @@ pub fn load_roster(stored: Option<&str>, draft_keys: &[String]) -> RosterLoaded 
         .collect();
     let (roster, outcome): (Roster, Result<bool, String>) = match stored {
         None => (Roster::empty(), Ok(false)),
-        Some(text) => match serde_json::from_str(text)
+        Some(text) => match crate::json_value::parse(text)
             .map_err(|e| e.to_string())
             .and_then(|v| Roster::from_json(&v))
         {

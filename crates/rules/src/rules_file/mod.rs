@@ -20,9 +20,9 @@ use super::score_table::{
     TechPostPoints,
 };
 use super::verdict::num;
+use crate::json_value::{Map, Value};
 use crate::plan::{AcceptancePoint, MountainCounty, Plan};
 use serde::Serialize;
-use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 /// Where the deployed file lives, relative to the app's `index.html`.
@@ -154,7 +154,7 @@ pub fn parse(text: &str) -> Result<RuleSet, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![problem("", "文件是空的")]);
     }
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match crate::json_value::parse(text) {
         Ok(value) => value,
         Err(error) => return Err(vec![syntax_problem(&error)]),
     };

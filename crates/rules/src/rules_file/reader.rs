@@ -9,11 +9,11 @@ pub(super) fn problem(place: &str, message: impl Into<String>) -> Problem {
     }
 }
 
-pub(super) fn syntax_problem(error: &serde_json::Error) -> Problem {
-    use serde_json::error::Category as C;
-    let what = match error.classify() {
-        C::Eof => "文件在这里意外结束：可能少了结尾的 } 或 ]，或文件没有传完整",
-        _ => "这里不是有效的 JSON：常见原因是少了逗号或引号、最后一项后面多了逗号、用了中文引号或中文逗号",
+pub(super) fn syntax_problem(error: &crate::json_value::Error) -> Problem {
+    let what = if error.is_eof() {
+        "文件在这里意外结束：可能少了结尾的 } 或 ]，或文件没有传完整"
+    } else {
+        "这里不是有效的 JSON：常见原因是少了逗号或引号、最后一项后面多了逗号、用了中文引号或中文逗号"
     };
     problem(
         &format!("第 {} 行第 {} 列", error.line(), error.column()),
@@ -35,7 +35,7 @@ pub(super) fn join(place: &str, key: &str) -> String {
 }
 
 /// A JSON number as written for people (no float formatting code: `num` works in hundredths).
-pub(super) fn number_text(n: &serde_json::Number) -> String {
+pub(super) fn number_text(n: &crate::json_value::Number) -> String {
     match n.as_i64() {
         Some(i) => i.to_string(),
         None => num(n.as_f64().unwrap_or(0.0)),

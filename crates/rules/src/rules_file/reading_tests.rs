@@ -1,6 +1,7 @@
 use super::*;
 use crate::applicant::Applicant;
 use proptest::prelude::*;
+use serde_json::Value;
 
 fn built_in_value() -> Value {
     serde_json::from_str(BUILT_IN_JSON).expect("the built-in file is JSON")
