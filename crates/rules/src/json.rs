@@ -47,22 +47,32 @@ pub fn object(value: &Value) -> Result<&Map<String, Value>, String> {
     value.as_object().ok_or_else(|| wrong(value, "对象"))
 }
 
-/// Reads `name` into `slot` when the object has it.
+/// The error of a member, with its name in front.
+#[cold]
+#[inline(never)]
+fn inside(name: &str, error: String) -> String {
+    format!("{name}：{error}")
+}
+
+/// Reads `name` into `slot` when the object has it. Never inlined: one copy per field type
+/// serves every struct (the draft's reader would otherwise be one 19 KB function).
+#[inline(never)]
 pub fn field<T: FromJson>(
     object: &Map<String, Value>,
     name: &str,
     slot: &mut T,
 ) -> Result<(), String> {
     if let Some(value) = object.get(name) {
-        *slot = T::from_json(value).map_err(|e| format!("{name}：{e}"))?;
+        *slot = T::from_json(value).map_err(|e| inside(name, e))?;
     }
     Ok(())
 }
 
 /// Reads `name`, which must be there.
+#[inline(never)]
 pub fn required<T: FromJson>(object: &Map<String, Value>, name: &str) -> Result<T, String> {
     match object.get(name) {
-        Some(value) => T::from_json(value).map_err(|e| format!("{name}：{e}")),
+        Some(value) => T::from_json(value).map_err(|e| inside(name, e)),
         None => Err(format!("缺少 {name}")),
     }
 }
@@ -124,24 +134,27 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, String> {
         let items = value.as_array().ok_or_else(|| wrong(value, "列表"))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| T::from_json(item).map_err(|e| format!("第 {} 项：{e}", i + 1)))
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(T::from_json(item).map_err(|e| item_error(i, e))?);
+        }
+        Ok(out)
     }
+}
+
+#[cold]
+#[inline(never)]
+fn item_error(index: usize, error: String) -> String {
+    format!("第 {} 项：{error}", index + 1)
 }
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(value: &Value) -> Result<Self, String> {
-        object(value)?
-            .iter()
-            .map(|(key, item)| {
-                T::from_json(item)
-                    .map(|v| (key.clone(), v))
-                    .map_err(|e| format!("{key}：{e}"))
-            })
-            .collect()
+        let mut out = BTreeMap::new();
+        for (key, item) in object(value)? {
+            out.insert(key.clone(), T::from_json(item).map_err(|e| inside(key, e))?);
+        }
+        Ok(out)
     }
 }
 
@@ -233,6 +246,7 @@ pub fn write_str(out: &mut String, text: &str) {
 }
 
 /// Writes one member of an object: a comma before all but the first, the key, the value.
+#[inline(never)]
 pub fn member<T: ToJson + ?Sized>(out: &mut String, first: &mut bool, name: &str, value: &T) {
     if !*first {
         out.push(',');
