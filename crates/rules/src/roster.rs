@@ -275,7 +275,7 @@ impl Roster {
             .iter()
             .filter(|id| !self.applicants.iter().any(|e| &e.id == *id))
             .collect();
-        missing.sort_by_key(|id| id.parse::<u32>().unwrap_or(u32::MAX));
+        super::small_sort::sort_by_key(&mut missing, |id| id.parse::<u32>().unwrap_or(u32::MAX));
         missing.dedup();
         for id in missing {
             self.applicants
