@@ -187,59 +187,8 @@ json_struct!(BasicInfo {
 });
 
 // Every field but `generated` must be there, as serde's derive had it.
-impl FromJson for AttachmentRecord {
-    fn from_json(value: &crate::json_value::Value) -> Result<Self, String> {
-        let o = json::object(value)?;
-        Ok(AttachmentRecord {
-            file_id: json::required(o, "file_id")?,
-            file_name: json::required(o, "file_name")?,
-            byte_size: json::required(o, "byte_size")?,
-            pages: json::required(o, "pages")?,
-            passes: json::required(o, "passes")?,
-        })
-    }
-}
-
-impl ToJson for AttachmentRecord {
-    fn write_json(&self, out: &mut String) {
-        let first = &mut true;
-        out.push('{');
-        json::member(out, first, "file_id", &self.file_id);
-        json::member(out, first, "file_name", &self.file_name);
-        json::member(out, first, "byte_size", &self.byte_size);
-        json::member(out, first, "pages", &self.pages);
-        json::member(out, first, "passes", &self.passes);
-        out.push('}');
-    }
-}
-
-impl FromJson for PhotoRecord {
-    fn from_json(value: &crate::json_value::Value) -> Result<Self, String> {
-        let o = json::object(value)?;
-        let mut generated = false;
-        json::field(o, "generated", &mut generated)?;
-        Ok(PhotoRecord {
-            file_id: json::required(o, "file_id")?,
-            file_name: json::required(o, "file_name")?,
-            byte_size: json::required(o, "byte_size")?,
-            passes: json::required(o, "passes")?,
-            generated,
-        })
-    }
-}
-
-impl ToJson for PhotoRecord {
-    fn write_json(&self, out: &mut String) {
-        let first = &mut true;
-        out.push('{');
-        json::member(out, first, "file_id", &self.file_id);
-        json::member(out, first, "file_name", &self.file_name);
-        json::member(out, first, "byte_size", &self.byte_size);
-        json::member(out, first, "passes", &self.passes);
-        json::member(out, first, "generated", &self.generated);
-        out.push('}');
-    }
-}
+json_struct!(AttachmentRecord required { file_id, file_name, byte_size, pages, passes });
+json_struct!(PhotoRecord required { file_id, file_name, byte_size, passes } optional { generated });
 
 /// Turns what was stored under the draft key into a draft. `None` means nothing was stored.
 ///

@@ -257,9 +257,36 @@ pub fn member<T: ToJson + ?Sized>(out: &mut String, first: &mut bool, name: &str
     value.write_json(out);
 }
 
-/// A struct read and written field by field, each field under its own name. `read` fields are
-/// read but never written (a former version's fields, kept for the migration).
+/// A struct read and written field by field, each field under its own name, in declaration
+/// order. With `#[serde(default)]`'s meaning a missing field keeps the struct's default; `read`
+/// fields are read but never written (a former version's fields, kept for the migration). The
+/// `required` form is for structs without a default: every field must be there but the
+/// `optional` ones, which come last.
 macro_rules! json_struct {
+    ($ty:ident required { $($field:ident),* $(,)? } $(optional { $($opt:ident),* $(,)? })?) => {
+        impl $crate::json::FromJson for $ty {
+            fn from_json(value: &$crate::json_value::Value) -> Result<Self, String> {
+                let object = $crate::json::object(value)?;
+                Ok($ty {
+                    $($field: $crate::json::required(object, stringify!($field))?,)*
+                    $($($opt: {
+                        let mut v = Default::default();
+                        $crate::json::field(object, stringify!($opt), &mut v)?;
+                        v
+                    },)*)?
+                })
+            }
+        }
+        impl $crate::json::ToJson for $ty {
+            fn write_json(&self, out: &mut String) {
+                let mut first = true;
+                out.push('{');
+                $($crate::json::member(out, &mut first, stringify!($field), &self.$field);)*
+                $($($crate::json::member(out, &mut first, stringify!($opt), &self.$opt);)*)?
+                out.push('}');
+            }
+        }
+    };
     ($ty:ty { $($field:ident),* $(,)? } $(read { $($old:ident: $old_name:literal),* $(,)? })?) => {
         impl $crate::json::FromJson for $ty {
             fn from_json(value: &$crate::json_value::Value) -> Result<Self, String> {

@@ -1,7 +1,7 @@
 //! The 申报人 list of one browser (help sessions): who the applicants are, which one is being
 //! edited, where each one's draft is stored, and how a damaged list is rebuilt from the drafts.
 
-use super::json::{self, json_struct, FromJson, ToJson};
+use super::json::{json_struct, FromJson, ToJson};
 #[cfg(test)]
 use serde::{Deserialize, Serialize};
 
@@ -75,29 +75,7 @@ json_struct!(RosterEntry {
 });
 
 // Every field must be there, as serde's derive had it.
-impl FromJson for Roster {
-    fn from_json(value: &crate::json_value::Value) -> Result<Self, String> {
-        let o = json::object(value)?;
-        Ok(Roster {
-            version: json::required(o, "version")?,
-            current: json::required(o, "current")?,
-            next_id: json::required(o, "next_id")?,
-            applicants: json::required(o, "applicants")?,
-        })
-    }
-}
-
-impl ToJson for Roster {
-    fn write_json(&self, out: &mut String) {
-        let first = &mut true;
-        out.push('{');
-        json::member(out, first, "version", &self.version);
-        json::member(out, first, "current", &self.current);
-        json::member(out, first, "next_id", &self.next_id);
-        json::member(out, first, "applicants", &self.applicants);
-        out.push('}');
-    }
-}
+json_struct!(Roster required { version, current, next_id, applicants });
 
 impl Default for Roster {
     fn default() -> Self {
