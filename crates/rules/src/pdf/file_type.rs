@@ -2,116 +2,21 @@
 
 use super::*;
 
-/// What a file really is, from its bytes. Finer than `photo::FileKind` for the office and archive
-/// formats people upload instead of a PDF.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileType {
-    Empty,
-    Pdf,
-    Jpeg,
-    Png,
-    Gif,
-    WebP,
-    Heic,
-    Avif,
-    Bmp,
-    Tiff,
-    /// Zip with `word/`.
-    Docx,
-    /// Zip with `xl/`.
-    Xlsx,
-    /// Zip with `ppt/`.
-    Pptx,
-    /// Zip with `OFD.xml`: the Chinese fixed-layout format of e-invoices and 电子证照.
-    Ofd,
-    /// Any other zip archive.
-    Zip,
-    /// OLE compound file with a `WordDocument` stream.
-    Doc,
-    /// OLE compound file with a `Workbook`/`Book` stream.
-    Xls,
-    /// OLE compound file with a `PowerPoint Document` stream.
-    Ppt,
-    /// Another OLE compound file.
-    OfficeLegacy,
-    Rar,
-    SevenZip,
-    /// A web page or a saved one (.html, .mht).
-    Html,
-    /// Text without binary control bytes (UTF-8, GBK…).
-    Text,
-    Unknown,
-}
-
-impl FileType {
-    pub fn name(self) -> &'static str {
-        match self {
-            FileType::Empty => "空文件",
-            FileType::Pdf => "PDF",
-            FileType::Jpeg => "JPG",
-            FileType::Png => "PNG",
-            FileType::Gif => "GIF",
-            FileType::WebP => "WebP",
-            FileType::Heic => "HEIC（苹果手机照片）",
-            FileType::Avif => "AVIF",
-            FileType::Bmp => "BMP",
-            FileType::Tiff => "TIFF",
-            FileType::Docx => "Word（.docx）",
-            FileType::Xlsx => "Excel（.xlsx）",
-            FileType::Pptx => "PowerPoint（.pptx）",
-            FileType::Ofd => "OFD",
-            FileType::Zip => "ZIP 压缩包",
-            FileType::Doc => "Word（.doc）",
-            FileType::Xls => "Excel（.xls）",
-            FileType::Ppt => "PowerPoint（.ppt）",
-            FileType::OfficeLegacy => "旧版 Office 文档",
-            FileType::Rar => "RAR 压缩包",
-            FileType::SevenZip => "7z 压缩包",
-            FileType::Html => "网页（HTML）",
-            FileType::Text => "纯文本",
-            FileType::Unknown => "未知格式",
-        }
-    }
-
-    pub fn is_image(self) -> bool {
-        matches!(
-            self,
-            FileType::Jpeg
-                | FileType::Png
-                | FileType::Gif
-                | FileType::WebP
-                | FileType::Heic
-                | FileType::Avif
-                | FileType::Bmp
-                | FileType::Tiff
-        )
-    }
-}
-
 /// The file's real type from its content. Builds on `photo::sniff` and refines its zip, OLE and
-/// unknown answers.
+/// unknown answers into the finer `FileType`s (which program wrote it, archives, text).
 pub fn file_type(bytes: &[u8]) -> FileType {
     let header = pdf_header(bytes);
     if header == Some(0) || (!bytes.is_empty() && b"%PDF-".starts_with(bytes)) {
         return FileType::Pdf;
     }
     match sniff(bytes) {
-        FileKind::Empty => FileType::Empty,
-        FileKind::Pdf => FileType::Pdf,
-        FileKind::Jpeg => FileType::Jpeg,
-        FileKind::Png => FileType::Png,
-        FileKind::Gif => FileType::Gif,
-        FileKind::WebP => FileType::WebP,
-        FileKind::Heic => FileType::Heic,
-        FileKind::Avif => FileType::Avif,
-        FileKind::Bmp => FileType::Bmp,
-        FileKind::Tiff => FileType::Tiff,
-        FileKind::Zip => zip_type(bytes),
-        FileKind::OfficeLegacy => ole_type(bytes),
-        FileKind::Unknown if header.is_some() => FileType::Pdf,
-        FileKind::Unknown if bytes.starts_with(b"Rar!\x1a\x07") => FileType::Rar,
-        FileKind::Unknown if bytes.starts_with(b"7z\xbc\xaf\x27\x1c") => FileType::SevenZip,
-        FileKind::Unknown => text_type(bytes),
+        FileType::Zip => zip_type(bytes),
+        FileType::OfficeLegacy => ole_type(bytes),
+        FileType::Unknown if header.is_some() => FileType::Pdf,
+        FileType::Unknown if bytes.starts_with(b"Rar!\x1a\x07") => FileType::Rar,
+        FileType::Unknown if bytes.starts_with(b"7z\xbc\xaf\x27\x1c") => FileType::SevenZip,
+        FileType::Unknown => text_type(bytes),
+        known => known,
     }
 }
 

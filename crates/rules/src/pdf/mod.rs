@@ -12,7 +12,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::number_text::decimal;
-use super::photo::{sniff, FileKind, Outcome};
+pub use super::photo::FileType;
+use super::photo::{sniff, Outcome};
 
 /// Above this a size note suggests compressing the file.
 pub const LARGE_FILE_BYTES: u64 = 5 * 1024 * 1024;

@@ -59,7 +59,7 @@ pub fn size_check(size: u64) -> PhotoCheck {
 pub fn check_photo_bytes(bytes: &[u8]) -> Vec<PhotoCheck> {
     let kind = sniff(bytes);
     let mut checks = Vec::new();
-    if kind == FileKind::Empty {
+    if kind == FileType::Empty {
         checks.push(check(
             "type",
             "文件格式",
@@ -68,14 +68,14 @@ pub fn check_photo_bytes(bytes: &[u8]) -> Vec<PhotoCheck> {
         ));
         return checks;
     }
-    if kind != FileKind::Jpeg {
+    if kind != FileType::Jpeg {
         checks.push(check(
             "type",
             "文件格式",
             Outcome::Fail,
             format!(
                 "文件实际格式为 {}，请另存为 JPG（改文件名的后缀没有用）。也可以用下方「生成合规照片」直接转成 JPG。",
-                kind.name()
+                kind.first_bytes_name()
             ),
         ));
         checks.push(size_check(bytes.len() as u64));

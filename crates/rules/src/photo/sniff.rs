@@ -1,8 +1,12 @@
 //! The file's real type from its first bytes; names and extensions are never trusted.
 
+/// What a file really is, from its bytes. `sniff` answers from the first bytes (a zip or OLE
+/// file not looked into is `Zip` / `OfficeLegacy`); `pdf::file_type` looks inside and names the
+/// office and archive formats people upload instead of a PDF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileKind {
+pub enum FileType {
     Empty,
+    Pdf,
     Jpeg,
     Png,
     Gif,
@@ -11,70 +15,124 @@ pub enum FileKind {
     Avif,
     Bmp,
     Tiff,
-    Pdf,
-    /// Zip containers: .docx, .xlsx, .zip.
+    /// Zip with `word/`.
+    Docx,
+    /// Zip with `xl/`.
+    Xlsx,
+    /// Zip with `ppt/`.
+    Pptx,
+    /// Zip with `OFD.xml`: the Chinese fixed-layout format of e-invoices and 电子证照.
+    Ofd,
+    /// Any other zip archive.
     Zip,
-    /// Old Word/Excel (OLE compound file).
+    /// OLE compound file with a `WordDocument` stream.
+    Doc,
+    /// OLE compound file with a `Workbook`/`Book` stream.
+    Xls,
+    /// OLE compound file with a `PowerPoint Document` stream.
+    Ppt,
+    /// Another OLE compound file.
     OfficeLegacy,
+    Rar,
+    SevenZip,
+    /// A web page or a saved one (.html, .mht).
+    Html,
+    /// Text without binary control bytes (UTF-8, GBK…).
+    Text,
     Unknown,
 }
 
-impl FileKind {
+impl FileType {
     pub fn name(self) -> &'static str {
         match self {
-            FileKind::Empty => "空文件",
-            FileKind::Jpeg => "JPG",
-            FileKind::Png => "PNG",
-            FileKind::Gif => "GIF",
-            FileKind::WebP => "WebP",
-            FileKind::Heic => "HEIC（苹果手机照片）",
-            FileKind::Avif => "AVIF",
-            FileKind::Bmp => "BMP",
-            FileKind::Tiff => "TIFF",
-            FileKind::Pdf => "PDF",
-            FileKind::Zip => "Word/Excel 或压缩包",
-            FileKind::OfficeLegacy => "Word/Excel（旧版 .doc/.xls）",
-            FileKind::Unknown => "未知格式",
+            FileType::Empty => "空文件",
+            FileType::Pdf => "PDF",
+            FileType::Jpeg => "JPG",
+            FileType::Png => "PNG",
+            FileType::Gif => "GIF",
+            FileType::WebP => "WebP",
+            FileType::Heic => "HEIC（苹果手机照片）",
+            FileType::Avif => "AVIF",
+            FileType::Bmp => "BMP",
+            FileType::Tiff => "TIFF",
+            FileType::Docx => "Word（.docx）",
+            FileType::Xlsx => "Excel（.xlsx）",
+            FileType::Pptx => "PowerPoint（.pptx）",
+            FileType::Ofd => "OFD",
+            FileType::Zip => "ZIP 压缩包",
+            FileType::Doc => "Word（.doc）",
+            FileType::Xls => "Excel（.xls）",
+            FileType::Ppt => "PowerPoint（.ppt）",
+            FileType::OfficeLegacy => "旧版 Office 文档",
+            FileType::Rar => "RAR 压缩包",
+            FileType::SevenZip => "7z 压缩包",
+            FileType::Html => "网页（HTML）",
+            FileType::Text => "纯文本",
+            FileType::Unknown => "未知格式",
         }
+    }
+
+    /// The name for a type known from the first bytes only: a zip or OLE file that was not
+    /// looked into is named for what it usually is.
+    pub fn first_bytes_name(self) -> &'static str {
+        match self {
+            FileType::Zip => "Word/Excel 或压缩包",
+            FileType::OfficeLegacy => "Word/Excel（旧版 .doc/.xls）",
+            other => other.name(),
+        }
+    }
+
+    pub fn is_image(self) -> bool {
+        matches!(
+            self,
+            FileType::Jpeg
+                | FileType::Png
+                | FileType::Gif
+                | FileType::WebP
+                | FileType::Heic
+                | FileType::Avif
+                | FileType::Bmp
+                | FileType::Tiff
+        )
     }
 }
 
 /// The file's real type from its first bytes; names and extensions are never trusted.
-pub fn sniff(bytes: &[u8]) -> FileKind {
+pub fn sniff(bytes: &[u8]) -> FileType {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     let ftyp_brand = || (bytes.len() >= 12 && &bytes[4..8] == b"ftyp").then(|| &bytes[8..12]);
     if bytes.is_empty() {
-        FileKind::Empty
+        FileType::Empty
     } else if starts(&[0xFF, 0xD8, 0xFF]) {
-        FileKind::Jpeg
+        FileType::Jpeg
     } else if starts(b"\x89PNG\r\n\x1a\n") {
-        FileKind::Png
+        FileType::Png
     } else if starts(b"GIF87a") || starts(b"GIF89a") {
-        FileKind::Gif
+        FileType::Gif
     } else if bytes.len() >= 12 && starts(b"RIFF") && &bytes[8..12] == b"WEBP" {
-        FileKind::WebP
+        FileType::WebP
     } else if let Some(brand) = ftyp_brand() {
         match brand {
-            b"avif" | b"avis" => FileKind::Avif,
+            b"avif" | b"avis" => FileType::Avif,
             b"heic" | b"heix" | b"hevc" | b"hevx" | b"mif1" | b"msf1" | b"heim" | b"heis" => {
-                FileKind::Heic
+                FileType::Heic
             }
-            _ => FileKind::Unknown,
+            _ => FileType::Unknown,
         }
     } else if starts(b"BM") && bytes.len() >= 14 {
-        FileKind::Bmp
+        FileType::Bmp
     } else if starts(b"II*\0") || starts(b"MM\0*") {
-        FileKind::Tiff
+        FileType::Tiff
     } else if bytes[..bytes.len().min(1024)]
         .windows(5)
         .any(|w| w == b"%PDF-")
     {
-        FileKind::Pdf
+        FileType::Pdf
     } else if starts(b"PK\x03\x04") {
-        FileKind::Zip
+        FileType::Zip
     } else if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        FileKind::OfficeLegacy
+        FileType::OfficeLegacy
     } else {
-        FileKind::Unknown
+        FileType::Unknown
     }
 }
