@@ -314,23 +314,14 @@ fn basic_lines(a: &Applicant, f: &Facts, basis: &SeniorityBasis, t: &ScoreTable)
     let excellent = &f.evaluations.excellent_years;
     let rule = "量化评价标准·年度（绩效）考核：优秀等次每年度 1 分，累计不超过 3 分".to_string();
     let points = (excellent.len() as f64 * b.evaluation.per_excellent_year).min(b.evaluation.max);
-    lines.push(if points > 0.0 {
-        line(
-            s,
-            "年度考核",
-            format!("{} 年度考核优秀", join_years(excellent)),
-            points,
-            rule,
-        )
-    } else {
-        zero(
-            s,
-            "年度考核",
-            "年度考核优秀".into(),
-            rule,
-            "没有年度考核为优秀的年份".into(),
-        )
-    });
+    lines.push(years_line(
+        s,
+        "年度考核",
+        (excellent, "年度考核优秀"),
+        points,
+        rule,
+        ("年度考核优秀", "没有年度考核为优秀的年份"),
+    ));
 
     // 工资薪金
     let rule =
@@ -358,24 +349,42 @@ fn basic_lines(a: &Applicant, f: &Facts, basis: &SeniorityBasis, t: &ScoreTable)
         num(ce.standard)
     );
     let points = (bonus_years.len() as f64 * ce.per_year).min(ce.max);
-    lines.push(if points > 0.0 {
+    lines.push(years_line(
+        s,
+        "继续教育",
+        (bonus_years, "年学时超标准 10 学时以上"),
+        points,
+        rule,
+        (
+            "继续教育加分",
+            "没有学时达到标准 + 10 学时的年份（2017 年起即 100 学时）",
+        ),
+    ));
+    lines
+}
+
+/// A line that counts years (年度考核优秀, 继续教育超标准): the years and what they are
+/// (「2023、2024 年度考核优秀」) with the points, or, when none counts, 0 with the line's name and
+/// why.
+fn years_line(
+    s: Section,
+    item: &str,
+    (years, counted): (&[i32], &str),
+    points: f64,
+    rule: String,
+    (name, none): (&str, &str),
+) -> ScoreLine {
+    if points > 0.0 {
         line(
             s,
-            "继续教育",
-            format!("{} 年学时超标准 10 学时以上", join_years(bonus_years)),
+            item,
+            format!("{} {counted}", join_years(years)),
             points,
             rule,
         )
     } else {
-        zero(
-            s,
-            "继续教育",
-            "继续教育加分".into(),
-            rule,
-            "没有学时达到标准 + 10 学时的年份（2017 年起即 100 学时）".into(),
-        )
-    });
-    lines
+        zero(s, item, name.into(), rule, none.into())
+    }
 }
 
 fn join_years(years: &[i32]) -> String {
