@@ -10,6 +10,7 @@ use crate::rules::achievement_fields::{
 use crate::rules::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, EvaluationGrade, YesNo,
 };
+use crate::rules::archive_fields::{CePart, EvalPart};
 use crate::rules::assess::Assessment;
 use crate::rules::draft::Draft;
 use crate::rules::form_fields::{next_year_to_add, parse_hours, parse_rank, parse_year};
@@ -62,55 +63,40 @@ const EVALUATIONS: ListSpec<AnnualEvaluation> = ListSpec {
 fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     let draft = ctx.draft;
     let fields = move |i: usize| {
-        let hours = move |label: &'static str,
-                          pick: fn(&ContinuingEducationYear) -> f64,
-                          put: fn(&mut ContinuingEducationYear, f64)| {
+        let hours = move |part: CePart| {
             parsed_field(
                 draft,
-                format!(
-                    "ce-{i}-{}",
-                    match label {
-                        "一般公需" => "general",
-                        "行业公需" => "industry",
-                        _ => "professional",
-                    }
-                ),
-                format!("{label}学时"),
+                part.id(i),
+                part.label().into(),
                 ctx.read(move |d| {
                     d.applicant
                         .continuing_education
                         .get(i)
-                        .map(|y| {
-                            let h = pick(y);
-                            if h == 0.0 {
-                                String::new()
-                            } else {
-                                short(h)
-                            }
-                        })
+                        .and_then(|y| part.hours(y))
+                        .map(|h| if h == 0.0 { String::new() } else { short(h) })
                         .unwrap_or_default()
                 }),
                 parse_hours,
                 move |d, h| {
                     if let Some(y) = d.applicant.continuing_education.get_mut(i) {
-                        put(y, h)
+                        part.put_hours(y, h)
                     }
                 },
             )
         };
         view! {
-                        {parsed_field(draft, format!("ce-{i}-year"), "年份".into(),
+                        {parsed_field(draft, CePart::Year.id(i), CePart::Year.label().into(),
                             ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| if y.year == 0 { String::new() } else { y.year.to_string() }).unwrap_or_default()),
                             parse_year,
                             move |d, year| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.year = year })}
-                        {hours("一般公需", |y| y.general_public, |y, h| y.general_public = h)}
-                        {hours("行业公需", |y| y.industry_public, |y, h| y.industry_public = h)}
-                        {hours("专业科目", |y| y.professional, |y, h| y.professional = h)}
-                        {input_field(ctx, format!("ce-{i}-organiser"), "组织单位", Kind::Text, true,
+                        {hours(CePart::General)}
+                        {hours(CePart::Industry)}
+                        {hours(CePart::Professional)}
+                        {input_field(ctx, CePart::Organiser.id(i), CePart::Organiser.label(), Kind::Text, true,
                             Some("可在温州继续教育网的明细表中查到"), None,
                             ctx.get(move |d| d.applicant.continuing_education.get(i).map(|y| y.organiser.clone()).unwrap_or_default()),
                             set(move |d, v| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.organiser = v }))}
-                        {choice_field(ctx, format!("ce-{i}-passed"), "学习情况合格", None, YesNo::ALL, YesNo::label,
+                        {choice_field(ctx, CePart::Passed.id(i), CePart::Passed.label(), None, YesNo::ALL, YesNo::label,
                             ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| y.passed).unwrap_or_default()),
                             move |d, v| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.passed = v })}
         }
@@ -178,11 +164,11 @@ fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     let draft = ctx.draft;
     let fields = move |i: usize| {
         view! {
-                        {parsed_field(draft, format!("eval-{i}-year"), "考核年度".into(),
+                        {parsed_field(draft, EvalPart::Year.id(i), EvalPart::Year.label().into(),
                             ctx.read(move |d| d.applicant.evaluations.get(i).map(|e| if e.year == 0 { String::new() } else { e.year.to_string() }).unwrap_or_default()),
                             parse_year,
                             move |d, year| if let Some(e) = d.applicant.evaluations.get_mut(i) { e.year = year })}
-                        {choice_field(ctx, format!("eval-{i}-grade"), "考核结果", None, EvaluationGrade::ALL, EvaluationGrade::label,
+                        {choice_field(ctx, EvalPart::Grade.id(i), EvalPart::Grade.label(), None, EvaluationGrade::ALL, EvaluationGrade::label,
                             ctx.read(move |d| d.applicant.evaluations.get(i).map(|e| e.grade).unwrap_or_default()),
                             move |d, v| if let Some(e) = d.applicant.evaluations.get_mut(i) { e.grade = v })}
         }

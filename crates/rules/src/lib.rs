@@ -3,6 +3,7 @@
 
 pub mod achievement_fields;
 pub mod applicant;
+pub mod archive_fields;
 pub mod assess;
 pub mod backup;
 pub mod base64;

@@ -3,6 +3,7 @@
 
 use super::achievement_fields::Part;
 use super::applicant::YesNo;
+use super::archive_fields::{CePart, EvalPart};
 use super::assess::Assessment;
 use super::basic_info::{self, BASIC_FIELDS};
 use super::date::CivilDate;
@@ -440,7 +441,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
                 short(y.industry_public),
                 short(y.professional)
             ),
-            at(Step::Achievements, format!("ce-{i}-year")),
+            at(Step::Achievements, CePart::Year.id(i)),
         ));
     }
     if a.evaluations.is_empty() {
@@ -450,7 +451,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         archive.push(row(
             format!("年度考核 {} 年", e.year),
             choice(e.grade.label(), e.grade.is_set()),
-            at(Step::Achievements, format!("eval-{i}-grade")),
+            at(Step::Achievements, EvalPart::Grade.id(i)),
         ));
     }
     for (i, entry) in a.achievements.iter().enumerate() {
