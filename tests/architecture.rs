@@ -46,3 +46,20 @@ fn the_codemap_names_every_source_file() {
         "ARCHITECTURE.md does not name: {missing:#?}"
     );
 }
+
+/// Files stay small enough to read: none over 600 lines (a long table would be the exception,
+/// named here with its reason; there is none today).
+#[test]
+fn no_source_file_is_over_600_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join("src"), &mut files);
+    walk(&root.join("crates/rules/src"), &mut files);
+    walk(&root.join("tests"), &mut files);
+    let long: Vec<(String, usize)> = files
+        .iter()
+        .map(|f| (f.clone(), fs::read_to_string(f).unwrap().lines().count()))
+        .filter(|(_, lines)| *lines > 600)
+        .collect();
+    assert!(long.is_empty(), "over 600 lines: {long:?}");
+}
