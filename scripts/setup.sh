@@ -51,14 +51,19 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 5. A browser for the real-browser tests: Debian's chromium and its driver.
+# 5. A browser for the real-browser tests (Debian's chromium and its driver), and qpdf: a PDF
+#    reader that is not the app's own, to check the PDFs the app makes.
 if [ "$mode" = "test" ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing Debian's chromium and chromium-driver"
+  missing=""
+  { [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || missing="chromium chromium-driver"
+  [ -x /usr/bin/qpdf ] || missing="$missing qpdf"
+  if [ -n "$missing" ]; then
+    say "installing from Debian:$missing"
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
   fi
 fi
 

@@ -35,6 +35,9 @@ pub(super) struct PageTree {
     pub(super) looped: bool,
     pub(super) unreadable: u32,
     pub(super) catalog_version: Option<String>,
+    /// Each page's dictionary with the attributes it inherits filled in, in page order: only
+    /// when the document was opened for copying pages ([`Doc::collect_pages`]).
+    pub(super) dicts: Vec<Dict>,
 }
 
 #[derive(Default)]
@@ -43,6 +46,9 @@ pub(super) struct Walk {
     pub(super) unreadable: u32,
     pub(super) looped: bool,
     pub(super) visited: HashSet<u32>,
+    /// Collect each page's dictionary (with inherited attributes) as well as counting it.
+    pub(super) collect: bool,
+    pub(super) dicts: Vec<Dict>,
 }
 
 pub(super) struct Doc<'a> {
@@ -71,6 +77,8 @@ pub(super) struct Doc<'a> {
     pub(super) lookups: u32,
     /// Something had to be found by scanning.
     pub(super) rebuilt: bool,
+    /// The page walk keeps each page's dictionary (pages are to be copied, compose.rs).
+    pub(super) collect_pages: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -92,6 +100,7 @@ impl<'a> Doc<'a> {
             inflate_budget: MAX_INFLATE_BYTES,
             lookups: 0,
             rebuilt: false,
+            collect_pages: false,
         }
     }
 

@@ -7,11 +7,13 @@ pub(super) type Dict = Vec<(Vec<u8>, Obj)>;
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Obj {
     Null,
-    Bool,
+    Bool(bool),
     Int(i64),
-    Real,
-    /// String contents are never needed.
-    Str,
+    /// A real number as written (the checks never compute with one; a copied page keeps it).
+    Real(Vec<u8>),
+    /// A string as written, delimiters and escapes included: the checks never read one, and a
+    /// copied page must keep it byte for byte.
+    Str(Vec<u8>),
     Name(Vec<u8>),
     Array(Vec<Obj>),
     Dict(Dict),
@@ -149,9 +151,12 @@ pub(super) fn parse_object(buf: &[u8], pos: usize, depth: usize) -> Option<(Obj,
         }
         b'<' => {
             let close = find(buf, pos + 1, b">")?;
-            Some((Obj::Str, close + 1))
+            Some((Obj::Str(buf[pos..=close].to_vec()), close + 1))
         }
-        b'(' => Some((Obj::Str, skip_literal_string(buf, pos + 1)?)),
+        b'(' => {
+            let end = skip_literal_string(buf, pos + 1)?;
+            Some((Obj::Str(buf[pos..end].to_vec()), end))
+        }
         b'[' => {
             let mut items = Vec::new();
             let mut at = pos + 1;
@@ -166,8 +171,8 @@ pub(super) fn parse_object(buf: &[u8], pos: usize, depth: usize) -> Option<(Obj,
             }
         }
         b'0'..=b'9' | b'+' | b'-' | b'.' => parse_number_or_ref(buf, pos),
-        _ if keyword_at(buf, pos, b"true") => Some((Obj::Bool, pos + 4)),
-        _ if keyword_at(buf, pos, b"false") => Some((Obj::Bool, pos + 5)),
+        _ if keyword_at(buf, pos, b"true") => Some((Obj::Bool(true), pos + 4)),
+        _ if keyword_at(buf, pos, b"false") => Some((Obj::Bool(false), pos + 5)),
         _ if keyword_at(buf, pos, b"null") => Some((Obj::Null, pos + 4)),
         _ => None,
     }
@@ -256,7 +261,7 @@ pub(super) fn parse_number_or_ref(buf: &[u8], pos: usize) -> Option<(Obj, usize)
         return None;
     }
     if end != int_end {
-        return Some((Obj::Real, end));
+        return Some((Obj::Real(buf[pos..end].to_vec()), end));
     }
     let magnitude = buf
         .get(digits_start..int_end)?
@@ -265,7 +270,7 @@ pub(super) fn parse_number_or_ref(buf: &[u8], pos: usize) -> Option<(Obj, usize)
             v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
         });
     let Some(magnitude) = magnitude else {
-        return Some((Obj::Real, end));
+        return Some((Obj::Real(buf[pos..end].to_vec()), end));
     };
     let value = if buf.get(pos) == Some(&b'-') {
         -magnitude

@@ -44,12 +44,14 @@ pub(super) const MAX_TRAILER_BYTES: usize = 1024 * 1024;
 pub(super) const MAX_ENTRIES: usize = 1_000_000;
 
 mod checks;
+mod copy;
 mod document;
 mod file_type;
 mod filters;
 mod lexer;
 mod pages;
 mod report;
+mod write;
 mod xref;
 
 pub use checks::*;
@@ -58,9 +60,15 @@ pub use file_type::*;
 use filters::*;
 use lexer::*;
 pub use report::*;
+pub use write::{
+    compose_pdf, jpeg_fits_as_is, ComposeError, ComposePage, PageSource, A4_POINTS,
+    PAGE_MARGIN_POINTS,
+};
 
 #[cfg(test)]
 mod checks_tests;
+#[cfg(test)]
+mod compose_tests;
 #[cfg(test)]
 mod damage_tests;
 #[cfg(test)]

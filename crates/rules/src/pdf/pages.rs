@@ -72,8 +72,11 @@ impl Doc<'_> {
             Obj::Dict(d) => get_int(d, b"Count"),
             _ => None,
         };
-        let mut walk = Walk::default();
-        self.walk(&root, 0, &mut walk);
+        let mut walk = Walk {
+            collect: self.collect_pages,
+            ..Walk::default()
+        };
+        self.walk(&root, 0, &mut walk, &Dict::new());
         if walk.leaves == 0 {
             return Err(if walk.unreadable > 0 {
                 Damage::PageTreeUnreadable
@@ -87,10 +90,13 @@ impl Doc<'_> {
             looped: walk.looped,
             unreadable: walk.unreadable,
             catalog_version,
+            dicts: walk.dicts,
         })
     }
 
-    pub(super) fn walk(&mut self, node: &Obj, depth: usize, walk: &mut Walk) {
+    /// `inherited`: the attributes a page takes from its ancestors (ISO 32000-1 7.7.3.4), kept
+    /// only when collecting.
+    pub(super) fn walk(&mut self, node: &Obj, depth: usize, walk: &mut Walk, inherited: &Dict) {
         if walk.leaves >= MAX_PAGES || self.lookups >= MAX_LOOKUPS {
             return;
         }
@@ -126,20 +132,48 @@ impl Doc<'_> {
             },
             _ => None,
         };
+        let mut leaf = || {
+            walk.leaves += 1;
+            if walk.collect {
+                walk.dicts.push(with_inherited(&dict, inherited));
+            }
+        };
         match (get_name(&dict, b"Type"), kids) {
-            (Some(b"Page"), _) => walk.leaves += 1,
+            (Some(b"Page"), _) => leaf(),
             (Some(b"Pages") | None, Some(kids)) => {
+                let passed_on = if walk.collect {
+                    with_inherited(&dict, inherited)
+                        .into_iter()
+                        .filter(|(key, _)| INHERITED.contains(&key.as_slice()))
+                        .collect()
+                } else {
+                    Dict::new()
+                };
                 for kid in &kids {
-                    self.walk(kid, depth + 1, walk);
+                    self.walk(kid, depth + 1, walk, &passed_on);
                 }
             }
             // Some writers leave out /Type on pages.
             (None, None)
                 if get(&dict, b"MediaBox").is_some() || get(&dict, b"Contents").is_some() =>
             {
-                walk.leaves += 1
+                leaf()
             }
             _ => walk.unreadable += 1,
         }
     }
+}
+
+/// The page attributes a page tree node passes on to its pages.
+const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
+
+/// `dict` with the inherited attributes it does not set itself.
+fn with_inherited(dict: &Dict, inherited: &Dict) -> Dict {
+    let mut out = dict.clone();
+    for (key, value) in inherited {
+        if get(dict, key).is_none() {
+            out.push((key.clone(), value.clone()));
+        }
+    }
+    out
 }

@@ -7,6 +7,8 @@ pub struct JpegInfo {
     /// 1 = greyscale, 3 = YCbCr/RGB, 4 = CMYK/YCCK.
     pub components: u8,
     pub progressive: bool,
+    /// Arithmetic coding (SOF9–SOF15), which PDF readers do not decode (ISO 32000-1 7.4.8).
+    pub arithmetic: bool,
     /// EXIF orientation 1–8; 1 when absent.
     pub orientation: u16,
     /// The end-of-image marker is present: the file was not cut off.
@@ -44,7 +46,7 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
         return Err(JpegError::NotJpeg);
     }
     let mut orientation = 1;
-    let mut frame: Option<(u32, u32, u8, bool)> = None;
+    let mut frame: Option<(u32, u32, u8, u8)> = None;
     let mut at = 2;
     loop {
         // Skip fill bytes between segments.
@@ -79,8 +81,7 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
             {
                 let height = u16::from_be_bytes([body[1], body[2]]) as u32;
                 let width = u16::from_be_bytes([body[3], body[4]]) as u32;
-                let progressive = matches!(marker, 0xC2 | 0xC6 | 0xCA | 0xCE);
-                frame = Some((width, height, body[5], progressive));
+                frame = Some((width, height, body[5], marker));
             }
             0xE1 if body.starts_with(b"Exif\0\0") => {
                 if let Some(value) = exif_orientation(&body[6..]) {
@@ -92,7 +93,7 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
         }
         at += 2 + length;
     }
-    let (width, height, components, progressive) = frame.ok_or(JpegError::CutBeforeFrame)?;
+    let (width, height, components, sof) = frame.ok_or(JpegError::CutBeforeFrame)?;
     if width == 0 || height == 0 {
         return Err(JpegError::Malformed);
     }
@@ -100,7 +101,8 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
         width,
         height,
         components,
-        progressive,
+        progressive: matches!(sof, 0xC2 | 0xC6 | 0xCA | 0xCE),
+        arithmetic: sof >= 0xC9,
         orientation,
         complete: ends_with_eoi(bytes),
     })
