@@ -9,6 +9,7 @@ pub mod backup;
 pub mod base64;
 pub mod basic_info;
 pub mod choices;
+pub mod compose;
 pub mod conditions;
 pub mod date;
 pub mod draft;
