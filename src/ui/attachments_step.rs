@@ -1,6 +1,7 @@
 //! Step 5 上传相关附件: the evidence checklist the rules core builds from the draft, a file per
 //! item checked at once on its bytes, kept in IndexedDB (one copy per distinct file).
 
+use super::composer::Composer;
 use super::confirm::InlineConfirm;
 use super::persist::Persistence;
 use super::{file_store, focus_after_render};
@@ -101,21 +102,25 @@ fn EvidenceRow(
     let latest = StoredValue::new(0u64);
     let error = RwSignal::new(None::<String>);
     let confirm_remove = RwSignal::new(false);
-    let min_pages = item.min_pages;
-    let parts = item.parts.clone();
+    let composing = RwSignal::new(false);
+    // The last picture chosen where a PDF is needed: 「把这张图片转成 PDF」 starts from it.
+    let last_image = StoredValue::new_local(None::<web_sys::File>);
+    let image_chosen = RwSignal::new(false);
+    let row = Row {
+        id: id.clone(),
+        parts: item.parts.clone(),
+        min_pages: item.min_pages,
+        shown,
+        latest,
+        error,
+        busy,
+        persistence,
+    };
     let attach = {
-        let id = id.clone();
+        let row = row.clone();
         move |file: web_sys::File| {
-            let id = id.clone();
-            let parts = parts.clone();
-            let name = file.name();
-            busy.set(true);
-            error.set(None);
-            let applicant = persistence.generation();
-            // Newest choice wins: a file chosen while an earlier one for this item is still
-            // being read or stored replaces it, never the other way round.
-            let ticket = latest.get_value() + 1;
-            latest.set_value(ticket);
+            let row = row.clone();
+            let (ticket, applicant) = row.begin();
             spawn_local(async move {
                 let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await
                 else {
@@ -126,51 +131,39 @@ fn EvidenceRow(
                     return;
                 };
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                let found = check_evidence_file(&bytes, min_pages, &parts);
-                let passes = !found.iter().any(|c| c.outcome == Outcome::Fail);
-                let pages = inspect_pdf(&bytes).pages().unwrap_or(0);
-                if latest.try_get_value() == Some(ticket) {
-                    shown.update(|s| {
-                        s.insert(id.clone(), found);
-                    });
-                }
-                let mime = if file_type(&bytes) == FileType::Pdf {
-                    "application/pdf"
-                } else {
-                    "application/octet-stream"
-                };
-                let byte_size = bytes.len() as u64;
-                let record_id = id.clone();
-                let stored = file_store::store_in_place(
-                    persistence,
-                    &bytes,
-                    mime,
-                    // A newer file for this item, or another applicant, came meanwhile.
-                    move || {
-                        latest.try_get_value().is_some_and(|now| now != ticket)
-                            || !persistence.same_applicant(applicant)
-                    },
-                    move |d| d.attachments.get(&record_id).map(|a| a.file_id.clone()),
-                    move |d, file_id| {
-                        d.attachments.insert(
-                            id,
-                            AttachmentRecord {
-                                file_id,
-                                file_name: name,
-                                byte_size,
-                                pages,
-                                passes,
-                            },
-                        );
-                    },
-                )
-                .await;
-                if let Err(message) = stored {
-                    error.set(Some(format!("文件已检查，但没有保存到本机：{message}")));
-                }
-                busy.set(false);
+                let is_image = file_type(&bytes).is_image();
+                image_chosen.set(is_image);
+                last_image.set_value(is_image.then(|| file.clone()));
+                row.attach(bytes, file.name(), ticket, applicant).await;
             });
         }
+    };
+    let on_made = {
+        let row = row.clone();
+        Callback::new(move |(pdf, name): super::composer::Made| {
+            let row = row.clone();
+            let (ticket, applicant) = row.begin();
+            composing.set(false);
+            image_chosen.set(false);
+            spawn_local(async move {
+                row.attach(pdf, name, ticket, applicant).await;
+            });
+        })
+    };
+    let download = move |_| {
+        let Some(r) = record.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            match file_store::get(&r.file_id).await {
+                Ok(Some(file)) => {
+                    if let Err(message) = super::composer::offer(&file.bytes, &r.file_name) {
+                        error.set(Some(message));
+                    }
+                }
+                _ => error.set(Some("本机没有找到这个文件，请重新选择。".to_string())),
+            }
+        });
     };
     let attach_from_input = attach.clone();
     let on_input = move |ev: leptos::ev::Event| {
@@ -214,6 +207,15 @@ fn EvidenceRow(
             }
         })
     };
+    let (compose_id, compose_title, compose_parts) = (
+        item.id.replace('.', "-"),
+        item.title.clone(),
+        if item.parts.is_empty() {
+            vec!["材料"]
+        } else {
+            item.parts.clone()
+        },
+    );
     let status = move || match record.get() {
         None => ("missing", "未提供"),
         Some(r) if r.passes => ("ok", "已提供"),
@@ -239,7 +241,8 @@ fn EvidenceRow(
             <p class="busy" role="status">{move || busy.get().then_some("正在检查…")}</p>
             {move || error.get().map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
             {move || record.get().map(|r| view! {
-                <p class="evidence__file">{format!("{}（{}{}）", r.file_name, kb(r.byte_size), if r.pages > 0 { format!("，{} 页", r.pages) } else { String::new() })}</p>
+                <p class="evidence__file">{format!("{}（{}{}）", r.file_name, kb(r.byte_size), if r.pages > 0 { format!("，{} 页", r.pages) } else { String::new() })}
+                    " "<button type="button" class="link-button" on:click=download>"下载"</button></p>
             })}
             <ul class="checks">
                 {move || checks.get().into_iter().map(|c| view! {
@@ -249,6 +252,22 @@ fn EvidenceRow(
                     </li>
                 }).collect::<Vec<_>>()}
             </ul>
+            <div class="evidence__compose">
+                <Show when=move || image_chosen.get() && !composing.get()>
+                    <button type="button" class="button" data-image-to-pdf
+                        on:click=move |_| composing.set(true)>"把这张图片转成 PDF"</button>
+                </Show>
+                <Show when=move || !composing.get()>
+                    <button type="button" class="button button--secondary" data-open-composer
+                        on:click=move |_| { last_image.set_value(None); composing.set(true); }>"用照片或文件合成 PDF"</button>
+                </Show>
+                <Show when=move || composing.get()>
+                    <Composer id=format!("compose-{}", compose_id) title=compose_title.clone()
+                        parts=compose_parts.clone() on_made=on_made
+                        initial=last_image.with_value(Clone::clone)/>
+                    <button type="button" class="link-button" on:click=move |_| composing.set(false)>"收起合成"</button>
+                </Show>
+            </div>
             <Show when=move || record.with(Option::is_some)>
                 <button type="button" class="link-button" id=opener_id.clone()
                     on:click=move |_| confirm_remove.set(true)>"移除文件"</button>
@@ -261,5 +280,88 @@ fn EvidenceRow(
                     on_cancel=Callback::new(move |_| confirm_remove.set(false))/>
             </Show>
         </li>
+    }
+}
+
+/// One evidence item's file slot: what attaching a file (chosen, dropped or composed) needs.
+#[derive(Clone)]
+struct Row {
+    id: String,
+    parts: Vec<&'static str>,
+    min_pages: u32,
+    shown: RwSignal<Shown>,
+    latest: StoredValue<u64>,
+    error: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+    persistence: Persistence,
+}
+
+impl Row {
+    /// Starts an attach: the newest choice's ticket and the applicant it is for.
+    fn begin(&self) -> (u64, u64) {
+        self.busy.set(true);
+        self.error.set(None);
+        // Newest choice wins: a file chosen while an earlier one for this item is still being
+        // read or stored replaces it, never the other way round.
+        let ticket = self.latest.get_value() + 1;
+        self.latest.set_value(ticket);
+        (ticket, self.persistence.generation())
+    }
+
+    /// Checks `bytes`, shows the checks and stores the file as the item's.
+    async fn attach(self, bytes: Vec<u8>, name: String, ticket: u64, applicant: u64) {
+        let Row {
+            id,
+            parts,
+            min_pages,
+            shown,
+            latest,
+            error,
+            busy,
+            persistence,
+        } = self;
+        let found = check_evidence_file(&bytes, min_pages, &parts);
+        let passes = !found.iter().any(|c| c.outcome == Outcome::Fail);
+        let pages = inspect_pdf(&bytes).pages().unwrap_or(0);
+        if latest.try_get_value() == Some(ticket) {
+            shown.update(|s| {
+                s.insert(id.clone(), found);
+            });
+        }
+        let mime = if file_type(&bytes) == FileType::Pdf {
+            "application/pdf"
+        } else {
+            "application/octet-stream"
+        };
+        let byte_size = bytes.len() as u64;
+        let record_id = id.clone();
+        let stored = file_store::store_in_place(
+            persistence,
+            &bytes,
+            mime,
+            // A newer file for this item, or another applicant, came meanwhile.
+            move || {
+                latest.try_get_value().is_some_and(|now| now != ticket)
+                    || !persistence.same_applicant(applicant)
+            },
+            move |d| d.attachments.get(&record_id).map(|a| a.file_id.clone()),
+            move |d, file_id| {
+                d.attachments.insert(
+                    id,
+                    AttachmentRecord {
+                        file_id,
+                        file_name: name,
+                        byte_size,
+                        pages,
+                        passes,
+                    },
+                );
+            },
+        )
+        .await;
+        if let Err(message) = stored {
+            error.set(Some(format!("文件已检查，但没有保存到本机：{message}")));
+        }
+        busy.set(false);
     }
 }

@@ -23,7 +23,14 @@ pub async fn decode(
     mime: &str,
     resize: Option<(u32, u32)>,
 ) -> Result<ImageBitmap, String> {
-    let blob = blob_of(bytes, mime)?;
+    decode_blob(&blob_of(bytes, mime)?, resize).await
+}
+
+/// [`decode`] of a Blob (a chosen File is one): the bytes need not be copied into the program.
+pub async fn decode_blob(
+    blob: &web_sys::Blob,
+    resize: Option<(u32, u32)>,
+) -> Result<ImageBitmap, String> {
     let options = web_sys::ImageBitmapOptions::new();
     options.set_image_orientation(web_sys::ImageOrientation::FromImage);
     if let Some((w, h)) = resize {
@@ -33,7 +40,7 @@ pub async fn decode(
     }
     let promise = web_sys::window()
         .ok_or("没有浏览器窗口")?
-        .create_image_bitmap_with_blob_and_image_bitmap_options(&blob, &options)
+        .create_image_bitmap_with_blob_and_image_bitmap_options(blob, &options)
         .map_err(|_| "浏览器无法解码这张图片".to_string())?;
     JsFuture::from(promise)
         .await
@@ -157,4 +164,80 @@ pub async fn render_compliant(bytes: &[u8], mime: &str, plan: CropPlan) -> Resul
         }
     }
     Ok(pad_jpeg_over_minimum(encoded))
+}
+
+/// A page for 合成 PDF: the picture in `blob` decoded upright (EXIF applied), scaled to `size` by
+/// the browser's decoder (the full picture is never held at full size on a canvas), drawn on
+/// white and encoded as JPEG. The decoded picture is released before returning: one image in
+/// memory at a time.
+pub async fn redraw_page(
+    blob: &web_sys::Blob,
+    size: Option<(u32, u32)>,
+    quality: u8,
+) -> Result<Vec<u8>, String> {
+    let (width, height) = match size {
+        Some(size) => size,
+        None => {
+            let full = decode_blob(blob, None).await?;
+            let upright = (full.width(), full.height());
+            full.close();
+            crate::rules::compose::redraw_size(upright.0, upright.1)
+        }
+    };
+    let bitmap = decode_blob(blob, Some((width, height))).await?;
+    let (canvas, context) = canvas(width, height)?;
+    context.set_fill_style_str("#ffffff");
+    context.fill_rect(0.0, 0.0, width as f64, height as f64);
+    let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
+    bitmap.close();
+    drawn.map_err(|_| "无法绘制图片")?;
+    let encoded = encode_jpeg(&canvas, quality).await;
+    // Free the canvas memory now rather than when it is collected.
+    canvas.set_width(0);
+    canvas.set_height(0);
+    encoded
+}
+
+/// A small upright thumbnail of the picture in `blob` (144 pixels wide), as an object URL: the
+/// page never has to decode and scale the full photo to show it.
+pub async fn thumbnail_url(blob: &web_sys::Blob) -> Result<String, String> {
+    let options = web_sys::ImageBitmapOptions::new();
+    options.set_image_orientation(web_sys::ImageOrientation::FromImage);
+    options.set_resize_width(144);
+    options.set_resize_quality(web_sys::ResizeQuality::Low);
+    let promise = web_sys::window()
+        .ok_or("没有浏览器窗口")?
+        .create_image_bitmap_with_blob_and_image_bitmap_options(blob, &options)
+        .map_err(|_| "浏览器无法解码这张图片".to_string())?;
+    let bitmap: ImageBitmap = JsFuture::from(promise)
+        .await
+        .map(JsCast::unchecked_into)
+        .map_err(|_| "浏览器无法解码这张图片（文件可能已损坏，或不是图片）".to_string())?;
+    let (width, height) = (bitmap.width().max(1), bitmap.height().max(1));
+    let (canvas, context) = canvas(width, height)?;
+    let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
+    bitmap.close();
+    drawn.map_err(|_| "无法绘制图片")?;
+    let canvas_for_blob = canvas.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = Closure::once_into_js(move |blob: JsValue| {
+            let _ = resolve.call1(&JsValue::NULL, &blob);
+        });
+        if canvas_for_blob
+            .to_blob_with_type_and_encoder_options(
+                done.unchecked_ref(),
+                "image/jpeg",
+                &JsValue::from_f64(0.7),
+            )
+            .is_err()
+        {
+            let _ = reject.call0(&JsValue::NULL);
+        }
+    });
+    let blob: web_sys::Blob = JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|b| b.dyn_into().ok())
+        .ok_or("无法生成缩略图")?;
+    web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "无法生成缩略图".to_string())
 }

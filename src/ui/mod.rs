@@ -4,6 +4,7 @@ mod achievements_step;
 mod applicants;
 mod attachments_step;
 mod backup_panel;
+mod composer;
 mod confirm;
 mod download;
 mod entry_list;
@@ -207,6 +208,10 @@ fn App() -> impl IntoView {
                     Page::Rules => {
                         document().set_title("规则数据 - 职称申报演练");
                         view! { <rules_page::RulesPage/> }.into_any()
+                    }
+                    Page::Compose => {
+                        document().set_title("合成 PDF - 职称申报演练");
+                        view! { <composer::ComposeAnyPage/> }.into_any()
                     }
                 }}
             </main>

@@ -167,7 +167,7 @@ pub fn short_part(part: &str) -> &str {
 }
 
 /// The made file's name: 「张三-学历证明（备案表+毕业证书）.pdf」. Characters a file name cannot
-/// hold become 「-」; a long name keeps the title only.
+/// hold become 「-」; a name longer than 32 characters keeps the title only.
 pub fn composed_file_name(applicant: &str, title: &str, parts: &[&str]) -> String {
     let clean = |text: &str| -> String {
         text.trim()
@@ -195,7 +195,7 @@ pub fn composed_file_name(applicant: &str, title: &str, parts: &[&str]) -> Strin
     }));
     let shorts: Vec<String> = parts.iter().map(|p| clean(short_part(p))).collect();
     let with_parts = format!("{name}（{}）", shorts.join("+"));
-    if parts.len() >= 2 && with_parts.chars().count() <= 60 {
+    if parts.len() >= 2 && with_parts.chars().count() <= 32 {
         name = with_parts;
     }
     name.push_str(".pdf");

@@ -113,6 +113,8 @@ pub enum Page {
     Applicants,
     /// 规则数据: the rules in use, and a check of a candidate rules file (for the association).
     Rules,
+    /// 合成 PDF: one PDF from photos, scans and PDFs, for any material.
+    Compose,
 }
 
 impl Page {
@@ -126,6 +128,7 @@ impl Page {
             _ if path == "data" => Page::DataPrivacy,
             _ if path == "applicants" => Page::Applicants,
             _ if path == "rules" => Page::Rules,
+            _ if path == "compose" => Page::Compose,
             _ => Page::Overview,
         }
     }
@@ -137,6 +140,7 @@ impl Page {
             Page::DataPrivacy => "#/data".to_string(),
             Page::Applicants => "#/applicants".to_string(),
             Page::Rules => "#/rules".to_string(),
+            Page::Compose => "#/compose".to_string(),
         }
     }
 }
@@ -320,7 +324,12 @@ mod tests {
         assert_eq!(Page::from_hash(""), Page::Overview);
         assert_eq!(Page::from_hash("#/"), Page::Overview);
         assert_eq!(Page::from_hash("#/step/nope"), Page::Overview);
-        for page in [Page::DataPrivacy, Page::Applicants] {
+        for page in [
+            Page::DataPrivacy,
+            Page::Applicants,
+            Page::Rules,
+            Page::Compose,
+        ] {
             assert_eq!(Page::from_hash(&page.hash()), page);
         }
         assert_eq!(Page::from_hash("#step/info/"), Page::Step(Step::Info));
