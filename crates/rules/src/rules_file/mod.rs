@@ -29,8 +29,9 @@ use std::sync::OnceLock;
 pub const FILE_PATH: &str = "rules/wenzhou-jidian.json";
 /// The one schema version this program reads.
 pub const SCHEMA: u64 = 1;
-/// The built-in rules, as text: the same file `make release` copies into `dist/rules/`.
-pub const BUILT_IN_JSON: &str = include_str!("../wenzhou-jidian.json");
+/// The built-in rules, as text: the same file `make release` copies into `dist/rules/`, without
+/// its whitespace (build.rs).
+pub const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/wenzhou-jidian.min.json"));
 
 /// The routes of 第八条–第十条 the program evaluates; the file gives each its text and years.
 pub const ROUTE_IDS: [&str; 16] = [

@@ -22,6 +22,18 @@ fn normalized(v: &Value) -> Value {
 }
 
 #[test]
+fn the_built_in_copy_is_the_edited_file_without_its_whitespace() {
+    let edited = include_str!("../wenzhou-jidian.json");
+    let as_edited: Value = serde_json::from_str(edited).unwrap();
+    assert_eq!(built_in_value(), as_edited);
+    assert!(
+        BUILT_IN_JSON.len() < edited.len() * 9 / 10,
+        "whitespace is gone"
+    );
+    assert!(!BUILT_IN_JSON.contains("\n  "));
+}
+
+#[test]
 fn the_built_in_file_is_valid() {
     let rules = parse(BUILT_IN_JSON).unwrap_or_else(|p| panic!("{:?}", p));
     assert_eq!(rules.plans.len(), 1);
