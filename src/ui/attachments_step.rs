@@ -73,7 +73,7 @@ pub fn AttachmentsStep(draft: RwSignal<Draft>) -> impl IntoView {
         });
     });
     view! {
-        <p class="hint">"下面是根据你填写的内容需要准备的佐证材料。每项选择一个文件，本工具在本机检查它是不是可读的 PDF、有没有密码、页数够不够。文件只保存在本机浏览器。"</p>
+        <p class="hint">"下面是根据你填写的内容需要准备的佐证材料。每项选择一个文件，本工具在本机检查它是不是可读的 PDF、有没有密码、页数够不够。只有照片或几份文件的，用每项下面的「用照片或文件合成 PDF」在本机合成一个 PDF。文件只保存在本机浏览器。"</p>
         <p class="progress-line" data-progress aria-live="polite"><strong>{progress}</strong></p>
         <ol class="evidence-list">
             {move || items.get().into_iter().map(|item| view! { <EvidenceRow draft=draft item=item shown=shown/> }).collect::<Vec<_>>()}

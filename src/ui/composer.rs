@@ -362,9 +362,11 @@ pub fn Composer(
         <section class="composer" aria-label=format!("合成 PDF：{title}")>
             <p class="hint">"为下面每一部分选择手机照片、扫描件或 PDF（可以一次选多张，也可以拖进来；手机上可以直接拍照）。照片会放成 A4 页面，PDF 的页面原样放入。一切都在本机浏览器里完成，不会上传。"</p>
             <ol class="compose-parts">{part_rows}</ol>
-            <ul class="compose-notes" role="status">
-                {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}
-            </ul>
+            <div role="status">
+                <ul class="compose-notes">
+                    {move || notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}
+                </ul>
+            </div>
             <ol class="compose-pages" aria-label="页面顺序">{page_list}</ol>
             <div class="compose-actions">
                 <button type="button" class="button" on:click=make disabled=move || working.get()>"合成 PDF"</button>

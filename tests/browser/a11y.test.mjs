@@ -27,7 +27,23 @@ async function violations(page) {
   return result;
 }
 
-const PAGES = ["#/", "#/data", "#/applicants", "#/rules", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
+const PAGES = ["#/", "#/data", "#/applicants", "#/rules", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview", "#/compose"];
+
+test("no axe violations in 合成 PDF with pages chosen, in step 5", async () => {
+  const { context, page } = await openApp(browser, server.url, "#/step/attachments", AXE);
+  await page.locator('[data-evidence="continuing_education"] [data-open-composer]').click();
+  const pdf = Buffer.from(
+    "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n",
+    "latin1",
+  );
+  await page.locator("#compose-continuing_education-part-0").setInputFiles({ name: "统计表.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.locator(".compose-page").first().waitFor();
+  await page.getByRole("button", { name: "合成 PDF", exact: true }).click();
+  await page.getByRole("alert").filter({ hasText: "还缺「学时卡」" }).waitFor();
+  const found = await violations(page);
+  assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+  await context.close();
+});
 
 for (const hash of PAGES) {
   test(`no axe violations on ${hash}`, async () => {

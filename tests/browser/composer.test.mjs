@@ -221,7 +221,15 @@ test("speed: ten 12-megapixel phone photos in ≤ 3 s and ≤ 8 MB; one small JP
   console.log(`ten photos: ${sizes.map((s) => s.toFixed(1)).join(", ")} MB`);
   await page.locator("#compose-any-part-0").setInputFiles(photos);
   await page.locator(".compose-page").nth(9).waitFor();
+  // 取消 stops a long run at its next page and changes nothing.
   await page.getByRole("button", { name: "合成 PDF" }).click();
+  await page.getByRole("button", { name: "取消" }).click();
+  await page.locator("[data-compose-progress]", { hasText: "已取消，页面没有改动。" }).waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator("[data-compose-result]").count(), 0);
+  assert.equal(await page.locator(".compose-page").count(), 10);
+  await page.getByRole("button", { name: "合成 PDF" }).click();
+  await page.locator("[data-compose-progress]", { hasText: /正在处理第 \d+ \/ 10 页/ }).waitFor();
   await page.locator("[data-compose-result]").waitFor({ timeout: 30000 });
   const ms = Number(await page.locator("html").getAttribute("data-compose-ms"));
   const result = await page.locator("[data-compose-result]").textContent();
