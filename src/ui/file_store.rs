@@ -12,7 +12,7 @@ use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbRequest};
 
 const DATABASE: &str = "zhicheng-yanlian";
 const STORE: &str = "files";
@@ -34,6 +34,54 @@ fn error_text(value: JsValue) -> String {
     } else {
         format!("浏览器无法保存文件（{name}）。如果是隐私/无痕窗口，请换用普通窗口。")
     }
+}
+
+/// A Promise that settles when the transaction has committed (or failed): a request's success
+/// only means the value was accepted, not that it is on disk.
+fn transaction_done(transaction: &web_sys::IdbTransaction) -> Promise {
+    let transaction = transaction.clone();
+    Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = transaction.clone();
+        let reject_too = reject.clone();
+        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = failed
+                .error()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::UNDEFINED);
+            let _ = reject_too.call1(&JsValue::NULL, &error);
+        });
+        let aborted = transaction.clone();
+        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
+            let error = aborted
+                .error()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::UNDEFINED);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
+        transaction.set_onerror(Some(on_error.unchecked_ref()));
+        transaction.set_onabort(Some(on_abort.unchecked_ref()));
+    })
+}
+
+/// A read-write transaction that the browser commits to disk before it reports it complete
+/// (`durability: "strict"`), so that 已自动保存 is never shown for a file still in memory.
+fn durable_transaction(db: &IdbDatabase) -> Result<web_sys::IdbTransaction, String> {
+    // web-sys has the options dictionary only behind its unstable flag: built by hand.
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(error_text)?;
+    let transaction: js_sys::Function = js_sys::Reflect::get(db, &"transaction".into())
+        .map_err(error_text)?
+        .dyn_into()
+        .map_err(error_text)?;
+    transaction
+        .call3(db, &STORE.into(), &"readwrite".into(), &options)
+        .map_err(error_text)?
+        .dyn_into()
+        .map_err(error_text)
 }
 
 /// Turns an IndexedDB request into a Promise of its result.
@@ -112,9 +160,8 @@ pub async fn put(bytes: &[u8], mime: &str) -> Result<String, String> {
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(error_text)?;
     let db = open().await?;
-    let transaction = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(error_text)?;
+    let transaction = durable_transaction(&db)?;
+    let committed = transaction_done(&transaction);
     let store = transaction.object_store(STORE).map_err(error_text)?;
     let request = store
         .put_with_key(&blob, &JsValue::from_str(&id))
@@ -122,6 +169,7 @@ pub async fn put(bytes: &[u8], mime: &str) -> Result<String, String> {
     JsFuture::from(request_done(&request))
         .await
         .map_err(error_text)?;
+    JsFuture::from(committed).await.map_err(error_text)?;
     db.close();
     Ok(id)
 }
@@ -174,14 +222,14 @@ pub async fn delete_everything() -> Result<(), String> {
 
 pub async fn delete(id: &str) -> Result<(), String> {
     let db = open().await?;
-    let transaction = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(error_text)?;
+    let transaction = durable_transaction(&db)?;
+    let committed = transaction_done(&transaction);
     let store = transaction.object_store(STORE).map_err(error_text)?;
     let request = store.delete(&JsValue::from_str(id)).map_err(error_text)?;
     JsFuture::from(request_done(&request))
         .await
         .map_err(error_text)?;
+    JsFuture::from(committed).await.map_err(error_text)?;
     db.close();
     Ok(())
 }
