@@ -3,8 +3,8 @@
 //! remove), which parts are still missing, and the name of the file it makes. The browser shell
 //! (ui/composer.rs) reads files, redraws pictures and calls `pdf::compose_pdf`.
 
-use crate::pdf::{check_evidence_file, file_type, jpeg_fits_as_is, FileType};
-use crate::photo::{read_jpeg, Outcome};
+use crate::pdf::{file_type, jpeg_fits_as_is, pages_to_copy, FileType};
+use crate::photo::read_jpeg;
 
 /// A4 at 200 dpi, in pixels: pictures are redrawn no larger than this (about 0.3–0.8 MB a page
 /// as JPEG), which prints and reads like the paper.
@@ -47,6 +47,8 @@ pub fn intake(bytes: &[u8]) -> Intake {
                 .to_string(),
         ),
         FileType::Jpeg => match read_jpeg(bytes) {
+            // A motion photo: the picture, then a video. The browser draws the picture.
+            Ok(info) if !info.complete && info.picture_ends => Intake::Redraw,
             Ok(info) if !info.complete => Intake::Refused(
                 "这张 JPG 图片不完整（文件被截断），请重新拍摄或重新拷贝后再选择。".to_string(),
             ),
@@ -67,15 +69,10 @@ pub fn intake(bytes: &[u8]) -> Intake {
             ),
         },
         kind if kind.is_image() => Intake::Redraw,
-        _ => {
-            let checks = check_evidence_file(bytes, 1, &[]);
-            match checks.into_iter().find(|c| c.outcome == Outcome::Fail) {
-                Some(failed) => Intake::Refused(failed.message),
-                None => Intake::Pdf {
-                    pages: crate::pdf::inspect_pdf(bytes).pages().unwrap_or(0),
-                },
-            }
-        }
+        _ => match pages_to_copy(bytes) {
+            Ok(pages) => Intake::Pdf { pages },
+            Err(message) => Intake::Refused(message),
+        },
     }
 }
 

@@ -24,9 +24,12 @@ const KEPT: [&[u8]; 9] = [
 pub(super) struct Source<'a> {
     pub(super) bytes: &'a [u8],
     doc: Doc<'a>,
-    pages: Vec<Dict>,
+    pages: Vec<(Dict, Option<usize>)>,
+    inherited: Vec<(Dict, Option<usize>)>,
     /// Old object number → new, for objects shared by several copied pages (fonts, images).
     copied: HashMap<u32, u32>,
+    /// The file's PDF version when it is `1.x` or `2.0` (the made file declares the highest).
+    pub(super) version: String,
 }
 
 impl<'a> Source<'a> {
@@ -54,12 +57,22 @@ impl<'a> Source<'a> {
                 tree.unreadable
             ));
         }
+        let version = match inspect_pdf(bytes).kind {
+            Ok(info) if is_version(&info.version) => info.version,
+            _ => "1.4".to_string(),
+        };
         Ok(Source {
+            version,
             bytes,
             doc,
             pages: tree.dicts,
+            inherited: tree.inherited,
             copied: HashMap::new(),
         })
+    }
+
+    pub(super) fn page_count(&self) -> u32 {
+        self.pages.len() as u32
     }
 
     /// Writes page `index` (from 0) under `tree`, turned `turns` quarters clockwise more than it
@@ -71,13 +84,14 @@ impl<'a> Source<'a> {
         index: u32,
         turns: u8,
     ) -> Result<u32, String> {
-        let dict = self.pages.get(index as usize).cloned().ok_or_else(|| {
+        let (own, inherited) = self.pages.get(index as usize).ok_or_else(|| {
             format!(
                 "PDF 只有 {} 页，没有第 {} 页。",
                 self.pages.len(),
                 index + 1
             )
         })?;
+        let dict = pages::with_inherited(own, &self.inherited, *inherited);
         let number = writer.reserve();
         let mut pending = Vec::new();
         let mut text = format!("<</Type/Page/Parent {tree} 0 R").into_bytes();
@@ -92,8 +106,9 @@ impl<'a> Source<'a> {
                 self.write_obj(&mut text, value, writer, &mut pending);
             }
         }
-        let rotate = get_int(&dict, b"Rotate").unwrap_or(0) + 90 * i64::from(turns % 4);
-        let rotate = rotate.rem_euclid(360) / 90 * 90;
+        // Whatever the file says (a hostile file may say anything), a multiple of 90 in 0–270.
+        let own_rotate = get_int(&dict, b"Rotate").unwrap_or(0).rem_euclid(360) / 90 * 90;
+        let rotate = (own_rotate + 90 * i64::from(turns % 4)) % 360;
         if rotate != 0 {
             text.extend_from_slice(format!("/Rotate {rotate}").as_bytes());
         }
@@ -198,6 +213,14 @@ impl<'a> Source<'a> {
     fn points_at_page_node(&mut self, number: u32) -> bool {
         matches!(self.doc.resolve(number, 0), Some(Obj::Dict(d)) if is_page_node(&d))
     }
+}
+
+/// `1.0`–`1.7` or `2.0`.
+fn is_version(text: &str) -> bool {
+    matches!(
+        text.as_bytes(),
+        [b'1', b'.', b'0'..=b'7'] | [b'2', b'.', b'0']
+    )
 }
 
 /// The space a key needs before a value that does not start with a delimiter.

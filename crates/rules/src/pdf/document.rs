@@ -35,9 +35,12 @@ pub(super) struct PageTree {
     pub(super) looped: bool,
     pub(super) unreadable: u32,
     pub(super) catalog_version: Option<String>,
-    /// Each page's dictionary with the attributes it inherits filled in, in page order: only
-    /// when the document was opened for copying pages ([`Doc::collect_pages`]).
-    pub(super) dicts: Vec<Dict>,
+    /// Each page's dictionary and where its inherited attributes are in `inherited`, in page
+    /// order: only when the document was opened for copying pages ([`Doc::collect_pages`]).
+    pub(super) dicts: Vec<(Dict, Option<usize>)>,
+    /// The page tree nodes' own inheritable attributes, each with its parent's entry: a chain,
+    /// so that a large attribute on the root is held once however many pages inherit it.
+    pub(super) inherited: Vec<(Dict, Option<usize>)>,
 }
 
 #[derive(Default)]
@@ -46,9 +49,10 @@ pub(super) struct Walk {
     pub(super) unreadable: u32,
     pub(super) looped: bool,
     pub(super) visited: HashSet<u32>,
-    /// Collect each page's dictionary (with inherited attributes) as well as counting it.
+    /// Collect each page's dictionary (and its inherited attributes) as well as counting it.
     pub(super) collect: bool,
-    pub(super) dicts: Vec<Dict>,
+    pub(super) dicts: Vec<(Dict, Option<usize>)>,
+    pub(super) inherited: Vec<(Dict, Option<usize>)>,
 }
 
 pub(super) struct Doc<'a> {

@@ -61,7 +61,7 @@ use filters::*;
 use lexer::*;
 pub use report::*;
 pub use write::{
-    compose_pdf, jpeg_fits_as_is, ComposeError, ComposePage, PageSource, A4_POINTS,
+    compose_pdf, jpeg_fits_as_is, pages_to_copy, ComposeError, ComposePage, PageSource, A4_POINTS,
     PAGE_MARGIN_POINTS,
 };
 

@@ -76,7 +76,7 @@ impl Doc<'_> {
             collect: self.collect_pages,
             ..Walk::default()
         };
-        self.walk(&root, 0, &mut walk, &Dict::new());
+        self.walk(&root, 0, &mut walk, None);
         if walk.leaves == 0 {
             return Err(if walk.unreadable > 0 {
                 Damage::PageTreeUnreadable
@@ -91,12 +91,19 @@ impl Doc<'_> {
             unreadable: walk.unreadable,
             catalog_version,
             dicts: walk.dicts,
+            inherited: walk.inherited,
         })
     }
 
-    /// `inherited`: the attributes a page takes from its ancestors (ISO 32000-1 7.7.3.4), kept
-    /// only when collecting.
-    pub(super) fn walk(&mut self, node: &Obj, depth: usize, walk: &mut Walk, inherited: &Dict) {
+    /// `inherited`: where the attributes a page takes from its ancestors are (ISO 32000-1
+    /// 7.7.3.4) in `walk.inherited`, kept only when collecting.
+    pub(super) fn walk(
+        &mut self,
+        node: &Obj,
+        depth: usize,
+        walk: &mut Walk,
+        inherited: Option<usize>,
+    ) {
         if walk.leaves >= MAX_PAGES || self.lookups >= MAX_LOOKUPS {
             return;
         }
@@ -135,22 +142,25 @@ impl Doc<'_> {
         let mut leaf = || {
             walk.leaves += 1;
             if walk.collect {
-                walk.dicts.push(with_inherited(&dict, inherited));
+                walk.dicts.push((dict.clone(), inherited));
             }
         };
         match (get_name(&dict, b"Type"), kids) {
             (Some(b"Page"), _) => leaf(),
             (Some(b"Pages") | None, Some(kids)) => {
-                let passed_on = if walk.collect {
-                    with_inherited(&dict, inherited)
-                        .into_iter()
-                        .filter(|(key, _)| INHERITED.contains(&key.as_slice()))
-                        .collect()
+                let own: Dict = dict
+                    .iter()
+                    .filter(|(key, _)| walk.collect && INHERITED.contains(&key.as_slice()))
+                    .cloned()
+                    .collect();
+                let passed_on = if own.is_empty() {
+                    inherited
                 } else {
-                    Dict::new()
+                    walk.inherited.push((own, inherited));
+                    Some(walk.inherited.len() - 1)
                 };
                 for kid in &kids {
-                    self.walk(kid, depth + 1, walk, &passed_on);
+                    self.walk(kid, depth + 1, walk, passed_on);
                 }
             }
             // Some writers leave out /Type on pages.
@@ -167,13 +177,25 @@ impl Doc<'_> {
 /// The page attributes a page tree node passes on to its pages.
 const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
 
-/// `dict` with the inherited attributes it does not set itself.
-fn with_inherited(dict: &Dict, inherited: &Dict) -> Dict {
+/// `dict` with the attributes it inherits (from entry `at` of `chain` upwards) and does not set
+/// itself.
+pub(super) fn with_inherited(
+    dict: &Dict,
+    chain: &[(Dict, Option<usize>)],
+    mut at: Option<usize>,
+) -> Dict {
     let mut out = dict.clone();
-    for (key, value) in inherited {
-        if get(dict, key).is_none() {
-            out.push((key.clone(), value.clone()));
+    // Each entry's parent was pushed before it: the walk up always ends.
+    while let Some(index) = at {
+        let Some((own, parent)) = chain.get(index) else {
+            break;
+        };
+        for (key, value) in own {
+            if get(&out, key).is_none() {
+                out.push((key.clone(), value.clone()));
+            }
         }
+        at = parent.filter(|p| *p < index);
     }
     out
 }

@@ -34,10 +34,20 @@ pub struct ComposeError {
     pub message: String,
 }
 
-/// Whether a JPEG can go into the PDF as it is: a PDF reader must decode it (Huffman-coded,
-/// 1 or 3 components) and it must be whole. Everything else is redrawn by the browser first.
+/// Whether a JPEG can go into the PDF as it is: a PDF reader must decode it (baseline, extended
+/// or progressive Huffman coding, 8 bits, 1 or 3 components) and it must end where the picture
+/// ends. Everything else is redrawn by the browser first.
 pub fn jpeg_fits_as_is(info: &crate::photo::JpegInfo) -> bool {
-    !info.arithmetic && matches!(info.components, 1 | 3) && info.complete
+    matches!(info.sof, 0xC0..=0xC2)
+        && info.precision == 8
+        && matches!(info.components, 1 | 3)
+        && info.complete
+}
+
+/// The pages a PDF would give the composer, or why it cannot be copied (step 5's messages for
+/// a file that is not a PDF, encrypted, damaged or cut off; a page that cannot be read).
+pub fn pages_to_copy(bytes: &[u8]) -> Result<u32, String> {
+    copy::Source::open(bytes).map(|source| source.page_count())
 }
 
 /// The orientation of a picture on its page: which stored axis runs across the page and whether
@@ -193,7 +203,11 @@ impl Writer {
 
     /// The cross-reference table, trailer and end marker. Every reserved object must have been
     /// written; one that was not is written as `null` first, so the table never points nowhere.
-    pub(super) fn finish(mut self, root: u32) -> Vec<u8> {
+    pub(super) fn finish(mut self, root: u32, version: &str) -> Vec<u8> {
+        // The header was written as 1.4; a copied page may need its own file's later version.
+        if version.len() == 3 && version > "1.4" {
+            self.out[5..8].copy_from_slice(version.as_bytes());
+        }
         for number in 1..=self.offsets.len() as u32 {
             if self.offsets[number as usize - 1] == 0 {
                 self.object(number, b"null");
@@ -270,7 +284,12 @@ pub fn compose_pdf(pages: &[ComposePage<'_>]) -> Result<Vec<u8>, ComposeError> {
         catalog,
         format!("<</Type/Catalog/Pages {tree} 0 R>>").as_bytes(),
     );
-    Ok(writer.finish(catalog))
+    let version = sources
+        .iter()
+        .map(|s| s.version.as_str())
+        .max()
+        .unwrap_or("1.4");
+    Ok(writer.finish(catalog, version))
 }
 
 /// An image page: the image, its one-line content stream and the page. Returns the page's number.

@@ -7,8 +7,14 @@ pub struct JpegInfo {
     /// 1 = greyscale, 3 = YCbCr/RGB, 4 = CMYK/YCCK.
     pub components: u8,
     pub progressive: bool,
-    /// Arithmetic coding (SOF9–SOF15), which PDF readers do not decode (ISO 32000-1 7.4.8).
-    pub arithmetic: bool,
+    /// The frame marker (0xC0 baseline, 0xC1 extended, 0xC2 progressive, others: lossless,
+    /// hierarchical or arithmetic, which PDF readers do not decode, ISO 32000-1 7.4.8).
+    pub sof: u8,
+    /// Bits per sample (8, or 12 for some scanners).
+    pub precision: u8,
+    /// An end-of-image marker follows the first scan, even if more bytes follow it (the video
+    /// that motion photos append): the picture itself is whole.
+    pub picture_ends: bool,
     /// EXIF orientation 1–8; 1 when absent.
     pub orientation: u16,
     /// The end-of-image marker is present: the file was not cut off.
@@ -46,7 +52,8 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
         return Err(JpegError::NotJpeg);
     }
     let mut orientation = 1;
-    let mut frame: Option<(u32, u32, u8, u8)> = None;
+    let mut frame: Option<(u32, u32, u8, u8, u8)> = None;
+    let mut scan_at = None;
     let mut at = 2;
     loop {
         // Skip fill bytes between segments.
@@ -81,19 +88,22 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
             {
                 let height = u16::from_be_bytes([body[1], body[2]]) as u32;
                 let width = u16::from_be_bytes([body[3], body[4]]) as u32;
-                frame = Some((width, height, body[5], marker));
+                frame = Some((width, height, body[5], marker, body[0]));
             }
             0xE1 if body.starts_with(b"Exif\0\0") => {
                 if let Some(value) = exif_orientation(&body[6..]) {
                     orientation = value;
                 }
             }
-            0xDA => break,
+            0xDA => {
+                scan_at = Some(at);
+                break;
+            }
             _ => {}
         }
         at += 2 + length;
     }
-    let (width, height, components, sof) = frame.ok_or(JpegError::CutBeforeFrame)?;
+    let (width, height, components, sof, precision) = frame.ok_or(JpegError::CutBeforeFrame)?;
     if width == 0 || height == 0 {
         return Err(JpegError::Malformed);
     }
@@ -102,7 +112,10 @@ pub fn read_jpeg(bytes: &[u8]) -> Result<JpegInfo, JpegError> {
         height,
         components,
         progressive: matches!(sof, 0xC2 | 0xC6 | 0xCA | 0xCE),
-        arithmetic: sof >= 0xC9,
+        sof,
+        precision,
+        // In the entropy-coded data a 0xFF is always followed by 0x00 or a restart marker.
+        picture_ends: scan_at.is_some_and(|at| bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9])),
         orientation,
         complete: ends_with_eoi(bytes),
     })
