@@ -102,10 +102,11 @@ fn EvidenceRow(
     let latest = StoredValue::new(0u64);
     let error = RwSignal::new(None::<String>);
     let confirm_remove = RwSignal::new(false);
-    let composing = RwSignal::new(false);
     // The last picture chosen where a PDF is needed: 「把这张图片转成 PDF」 starts from it.
     let last_image = StoredValue::new_local(None::<web_sys::File>);
     let image_chosen = RwSignal::new(false);
+    // 「已合成并放入本项」 beside the file the composer just made.
+    let made_note = RwSignal::new(false);
     let row = Row {
         id: id.clone(),
         parts: item.parts.clone(),
@@ -131,6 +132,7 @@ fn EvidenceRow(
                     return;
                 };
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                made_note.set(false);
                 let is_image = file_type(&bytes).is_image();
                 image_chosen.set(is_image);
                 last_image.set_value(is_image.then(|| file.clone()));
@@ -138,17 +140,42 @@ fn EvidenceRow(
             });
         }
     };
+    // The composer once opened stays (hidden by 收起, its pages kept) until it has made the PDF;
+    // 「把这张图片转成 PDF」 starts a new one from the picture.
+    let composer = RwSignal::new(None::<(u64, bool)>);
+    let composer_shown = RwSignal::new(false);
+    let open_composer = move |with_image: bool| {
+        let fresh = with_image || composer.with_untracked(Option::is_none);
+        if fresh {
+            let generation = composer.with_untracked(|c| c.map_or(0, |(g, _)| g + 1));
+            composer.set(Some((generation, with_image)));
+        }
+        composer_shown.set(true);
+        made_note.set(false);
+    };
+    let file_line_id = format!("evidence-file-{}", item.id);
     let on_made = {
         let row = row.clone();
+        let file_line_id = file_line_id.clone();
         Callback::new(move |(pdf, name): super::composer::Made| {
             let row = row.clone();
+            let file_line_id = file_line_id.clone();
             let (ticket, applicant) = row.begin();
-            composing.set(false);
+            composer.set(None);
+            composer_shown.set(false);
             image_chosen.set(false);
             spawn_local(async move {
                 row.attach(pdf, name, ticket, applicant).await;
+                // Where the applicant looks next: the made file, in view, said in words.
+                made_note.try_set(true);
+                focus_after_render(&file_line_id);
             });
         })
+    };
+    let image_label = if item.parts.len() <= 1 {
+        "把这张图片转成 PDF"
+    } else {
+        "用这张图片合成 PDF"
     };
     let download = move |_| {
         let Some(r) = record.get_untracked() else {
@@ -241,7 +268,9 @@ fn EvidenceRow(
             <p class="busy" role="status">{move || busy.get().then_some("正在检查…")}</p>
             {move || error.get().map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
             {move || record.get().map(|r| view! {
-                <p class="evidence__file">{format!("{}（{}{}）", r.file_name, kb(r.byte_size), if r.pages > 0 { format!("，{} 页", r.pages) } else { String::new() })}
+                <p class="evidence__file" id=file_line_id.clone() tabindex="-1">
+                    {move || made_note.get().then_some("已合成并放入本项：")}
+                    {format!("{}（{}{}）", r.file_name, kb(r.byte_size), if r.pages > 0 { format!("，{} 页", r.pages) } else { String::new() })}
                     " "<button type="button" class="link-button" on:click=download>"下载"</button></p>
             })}
             <ul class="checks">
@@ -253,21 +282,23 @@ fn EvidenceRow(
                 }).collect::<Vec<_>>()}
             </ul>
             <div class="evidence__compose">
-                <Show when=move || image_chosen.get() && !composing.get()>
+                <Show when=move || image_chosen.get() && !composer_shown.get()>
                     <button type="button" class="button" data-image-to-pdf
-                        on:click=move |_| composing.set(true)>"把这张图片转成 PDF"</button>
+                        on:click=move |_| open_composer(true)>{image_label}</button>
                 </Show>
-                <Show when=move || !composing.get()>
+                <Show when=move || !composer_shown.get()>
                     <button type="button" class="button button--secondary" data-open-composer
-                        on:click=move |_| { last_image.set_value(None); composing.set(true); }>"用照片或文件合成 PDF"</button>
-                </Show>
-                <Show when=move || composing.get()>
-                    <Composer id=format!("compose-{}", compose_id) title=compose_title.clone()
-                        parts=compose_parts.clone() on_made=on_made
-                        initial=last_image.with_value(Clone::clone)/>
-                    <button type="button" class="link-button" on:click=move |_| composing.set(false)>"收起合成"</button>
+                        on:click=move |_| open_composer(false)>"用照片或文件合成 PDF"</button>
                 </Show>
             </div>
+            {move || composer.get().map(|(_, with_image)| view! {
+                <div hidden=move || !composer_shown.get()>
+                    <Composer id=format!("compose-{}", compose_id) title=compose_title.clone()
+                        parts=compose_parts.clone() on_made=on_made
+                        initial=if with_image { last_image.with_value(Clone::clone) } else { None }/>
+                    <button type="button" class="link-button" on:click=move |_| composer_shown.set(false)>"收起（已选的页面保留）"</button>
+                </div>
+            })}
             <Show when=move || record.with(Option::is_some)>
                 <button type="button" class="link-button" id=opener_id.clone()
                     on:click=move |_| confirm_remove.set(true)>"移除文件"</button>

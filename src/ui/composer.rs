@@ -6,11 +6,11 @@
 
 use super::imaging;
 use crate::rules::compose::{
-    add_to_part, composed_file_name, intake, missing_parts, move_piece, remove_piece, short_part,
-    turn_piece, Intake, Piece, REDRAW_QUALITY,
+    add_to_part, composed_file_name, intake, missing_parts, move_piece, picture_size, remove_piece,
+    short_part, small_picture_note, turn_piece, Intake, Piece, REDRAW_QUALITY,
 };
 use crate::rules::pdf::{compose_pdf, ComposePage, PageSource};
-use crate::rules::photo::{kb, read_jpeg};
+use crate::rules::photo::kb;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -69,6 +69,9 @@ pub fn Composer(
     parts: Vec<&'static str>,
     on_made: Callback<Made>,
     initial: Option<web_sys::File>,
+    /// Told whenever the page list changes (a result shown for an older list is stale then).
+    #[prop(optional)]
+    on_changed: Option<Callback<()>>,
 ) -> impl IntoView {
     let persistence = expect_context::<super::persist::Persistence>();
     let chosen = StoredValue::new_local(Vec::<Chosen>::new());
@@ -81,62 +84,91 @@ pub fn Composer(
     // Each run of 合成 has a ticket; 取消 or a newer run makes an older one stop at its next page.
     let run = StoredValue::new(0u64);
 
+    // 合成 is run from the button, and at once for a one-part material that came with its file.
+    let make_now = StoredValue::new(false);
+    let make_cell = StoredValue::new(None::<Callback<()>>);
+    if let Some(changed) = on_changed {
+        Effect::new(move |_| {
+            pieces.track();
+            changed.run(());
+        });
+    }
     let add_files = Callback::new(move |(part, files): (usize, Vec<web_sys::File>)| {
         notes.set(Vec::new());
         problem.set(None);
         spawn_local(async move {
             for file in files {
                 let name = file.name();
+                let note = |text: String| {
+                    notes.try_update(|n| n.push(text));
+                };
                 let bytes = match read_bytes(&file).await {
                     Ok(bytes) => bytes,
                     Err(message) => {
-                        notes.update(|n| n.push(format!("「{name}」：{message}")));
+                        note(format!("「{name}」：{message}"));
                         continue;
                     }
                 };
-                let taken = intake(&bytes);
-                let (content, pages, thumbnail) = match taken {
+                let size = picture_size(&bytes);
+                let (content, pages, picture) = match intake(&bytes) {
                     Intake::Refused(message) => {
-                        notes.update(|n| n.push(format!("「{name}」没有放入：{message}")));
+                        note(format!("「{name}」没有放入：{message}"));
                         continue;
                     }
-                    Intake::Pdf { pages } => (Content::Bytes(Rc::new(bytes), true), pages, None),
-                    Intake::JpegAsIs => (
-                        Content::Bytes(Rc::new(bytes), false),
-                        1,
-                        Some(thumbnail(&file).await.unwrap_or_default()),
-                    ),
+                    Intake::Pdf { pages } => (Content::Bytes(Rc::new(bytes), true), pages, false),
+                    Intake::JpegAsIs => (Content::Bytes(Rc::new(bytes), false), 1, true),
                     Intake::Redraw => {
-                        let size = read_jpeg(&bytes).ok().map(|info| {
-                            let (w, h) = info.displayed_size();
-                            crate::rules::compose::redraw_size(w, h)
-                        });
                         drop(bytes);
-                        let url = Some(thumbnail(&file).await.unwrap_or_default());
-                        (Content::Redraw(file, size), 1, url)
+                        let redrawn = size.map(|(w, h)| crate::rules::compose::redraw_size(w, h));
+                        (Content::Redraw(file.clone(), redrawn), 1, true)
                     }
                 };
-                if name.to_ascii_lowercase().ends_with(".pdf") && thumbnail.is_some() {
-                    notes.update(|n| {
-                        n.push(format!(
-                            "「{name}」的文件名是 .pdf，其实是一张图片：已按图片放入。"
-                        ))
-                    });
+                let thumbnail = if picture {
+                    match thumbnail(&file).await {
+                        Some(url) => Some(url),
+                        None => {
+                            note(format!("「{name}」没有放入：浏览器打不开这张图片（可能已损坏，或是浏览器不认识的格式）。请另存为 JPG 后再选择。"));
+                            continue;
+                        }
+                    }
+                } else {
+                    None
+                };
+                if picture && name.to_ascii_lowercase().ends_with(".pdf") {
+                    note(format!(
+                        "「{name}」的文件名是 .pdf，其实是一张图片：已按图片放入。"
+                    ));
                 }
-                let index = chosen.with_value(Vec::len);
-                chosen.update_value(|c| c.push(Chosen { content }));
-                shown.update(|s| {
+                if let Some(small) = size.and_then(|(w, h)| small_picture_note(w, h)) {
+                    note(format!("「{name}」{small}"));
+                }
+                // The composer may have been closed meanwhile: then nothing is kept.
+                let Some(index) = chosen.try_with_value(Vec::len) else {
+                    if let Some(url) = thumbnail {
+                        let _ = web_sys::Url::revoke_object_url(&url);
+                    }
+                    return;
+                };
+                chosen.try_update_value(|c| c.push(Chosen { content }));
+                shown.try_update(|s| {
                     s.push(Shown {
                         name: name.clone(),
                         thumbnail,
                         pages,
                     })
                 });
-                pieces.update(|p| add_to_part(p, part, index, pages));
+                pieces.try_update(|p| add_to_part(p, part, index, pages));
+            }
+            if make_now.try_get_value() == Some(true) {
+                make_now.try_set_value(false);
+                if let Some(make) = make_cell.try_get_value().flatten() {
+                    make.run(());
+                }
             }
         });
     });
     if let Some(file) = initial {
+        make_now.set_value(parts.len() == 1);
         add_files.run((0, vec![file]));
     }
     // Thumbnails' object URLs are released with the composer.
@@ -150,7 +182,7 @@ pub fn Composer(
 
     let parts_for_make = parts.clone();
     let title_for_make = title.clone();
-    let make = move |_| {
+    let make_for_cell = move |_: ()| {
         let missing: Vec<String> = pieces
             .with_untracked(|p| missing_parts(&parts_for_make, p))
             .into_iter()
@@ -170,70 +202,90 @@ pub fn Composer(
         working.set(true);
         problem.set(None);
         let applicant = persistence.draft.with_untracked(|d| d.basic.name.clone());
-        let name = composed_file_name(&applicant, &title_for_make, &parts_for_make);
+        // On its own page the material has no title: the first file names it.
+        let title = if title_for_make.is_empty() {
+            shown.with_untracked(|s| {
+                s.first()
+                    .map(|f| {
+                        f.name
+                            .rsplit_once('.')
+                            .map_or(f.name.as_str(), |(stem, _)| stem)
+                            .to_string()
+                    })
+                    .unwrap_or_default()
+            })
+        } else {
+            title_for_make.clone()
+        };
+        let name = composed_file_name(&applicant, &title, &parts_for_make);
         let started = now_ms();
         spawn_local(async move {
+            // Still this run: not cancelled, not replaced, the composer still open.
+            let current = move || run.try_get_value() == Some(ticket);
+            let stop = move |message: Option<String>| {
+                if current() {
+                    problem.try_set(message);
+                    working.try_set(false);
+                    progress.try_set(None);
+                }
+            };
             let total = order.len();
             // A picture's redrawn JPEG, by chosen file.
             let mut redrawn: Vec<(usize, Vec<u8>)> = Vec::new();
             for (at, piece) in order.iter().enumerate() {
-                if run.try_get_value() != Some(ticket) {
+                if !current() {
                     return;
                 }
-                progress.set(Some(format!("正在处理第 {} / {total} 页", at + 1)));
-                let job = chosen.with_value(|c| match &c[piece.file].content {
+                progress.try_set(Some(format!("正在处理第 {} / {total} 页", at + 1)));
+                let Some(job) = chosen.try_with_value(|c| match &c[piece.file].content {
                     Content::Redraw(file, size) => Some((file.clone(), *size)),
                     Content::Bytes(..) => None,
-                });
-                if let Some((file, size)) = job {
-                    if redrawn.iter().any(|(f, _)| *f == piece.file) {
-                        continue;
-                    }
-                    match imaging::redraw_page(&file, size, REDRAW_QUALITY).await {
-                        Ok(jpeg) => redrawn.push((piece.file, jpeg)),
-                        Err(message) => {
-                            problem.set(Some(format!("第 {} 页：{message}", at + 1)));
-                            working.set(false);
-                            progress.set(None);
-                            return;
+                }) else {
+                    return;
+                };
+                match job {
+                    Some(_) if redrawn.iter().any(|(f, _)| *f == piece.file) => {}
+                    Some((file, size)) => {
+                        match imaging::redraw_page(&file, size, REDRAW_QUALITY).await {
+                            Ok(jpeg) => redrawn.push((piece.file, jpeg)),
+                            Err(message) => {
+                                stop(Some(format!("第 {} 页：{message}", at + 1)));
+                                return;
+                            }
                         }
                     }
-                } else {
                     // Let the page draw its progress between pages that need no work.
-                    next_turn().await;
+                    None => next_turn().await,
                 }
             }
-            if run.try_get_value() != Some(ticket) {
+            if !current() {
                 return;
             }
-            progress.set(Some("正在生成 PDF…".to_string()));
+            progress.try_set(Some("正在生成 PDF…".to_string()));
             next_turn().await;
-            let kept: Vec<Option<Rc<Vec<u8>>>> = chosen.with_value(|c| {
+            if !current() {
+                return;
+            }
+            let Some(kept) = chosen.try_with_value(|c| {
                 c.iter()
                     .map(|chosen| match &chosen.content {
-                        Content::Bytes(bytes, _) => Some(bytes.clone()),
+                        Content::Bytes(bytes, is_pdf) => Some((bytes.clone(), *is_pdf)),
                         Content::Redraw(..) => None,
                     })
-                    .collect()
-            });
+                    .collect::<Vec<_>>()
+            }) else {
+                return;
+            };
             let result = {
                 let pages: Vec<ComposePage<'_>> = order
                     .iter()
                     .map(|piece| {
                         let source = match &kept[piece.file] {
-                            Some(bytes) => {
-                                let is_pdf = chosen.with_value(|c| {
-                                    matches!(c[piece.file].content, Content::Bytes(_, true))
-                                });
-                                if is_pdf {
-                                    PageSource::PdfPage {
-                                        pdf: bytes.as_slice(),
-                                        index: piece.page,
-                                    }
-                                } else {
-                                    PageSource::Jpeg(bytes.as_slice())
-                                }
-                            }
+                            Some((bytes, true)) => PageSource::PdfPage {
+                                pdf: bytes.as_slice(),
+                                index: piece.page,
+                            },
+                            Some((bytes, false)) => PageSource::Jpeg(bytes.as_slice()),
                             None => PageSource::Jpeg(
                                 redrawn
                                     .iter()
@@ -249,20 +301,21 @@ pub fn Composer(
                     .collect();
                 compose_pdf(&pages)
             };
-            working.set(false);
-            progress.set(None);
             match result {
                 Ok(bytes) => {
+                    stop(None);
                     let ms = now_ms() - started;
                     if let Some(root) = document().document_element() {
                         let _ = root.set_attribute("data-compose-ms", &format!("{}", ms as i64));
                     }
                     on_made.run((bytes, name));
                 }
-                Err(e) => problem.set(Some(format!("第 {} 页：{}", e.page, e.message))),
+                Err(e) => stop(Some(format!("第 {} 页：{}", e.page, e.message))),
             }
         });
     };
+    let make = Callback::new(make_for_cell);
+    make_cell.set_value(Some(make));
     let cancel = move |_| {
         run.set_value(run.get_value() + 1);
         working.set(false);
@@ -298,6 +351,7 @@ pub fn Composer(
                     }}</span>
                     <label class="button button--secondary" for=input_id.clone()>"选择照片或文件"</label>
                     <input id=input_id class="visually-hidden" type="file" multiple
+                        disabled=move || working.get()
                         accept="image/*,application/pdf,.pdf,.jpg,.jpeg,.png,.webp"
                         on:change=on_change/>
                 </li>
@@ -306,7 +360,9 @@ pub fn Composer(
         .collect::<Vec<_>>();
 
     let parts_for_list = parts.clone();
+    let list_id = format!("{id}-page");
     let page_list = move || {
+        let list_id = list_id.clone();
         let all = pieces.get();
         let total = all.len();
         all.into_iter()
@@ -324,6 +380,10 @@ pub fn Composer(
                 };
                 let label = format!("第 {} 页", at + 1);
                 let turn = format!("turn-{}", piece.turns % 4);
+                let (up_next, down_next) = (
+                    format!("{list_id}-{}-up", at.saturating_sub(1)),
+                    format!("{list_id}-{}-down", at + 1),
+                );
                 view! {
                     <li class="compose-page" data-page=at>
                         <div class="compose-page__thumb">
@@ -338,16 +398,27 @@ pub fn Composer(
                             <span class="hint">{format!("{}{which}", file.name)}</span>
                         </p>
                         <div class="compose-page__actions">
-                            <button type="button" class="button button--secondary" disabled=at == 0
+                            <button type="button" class="button button--secondary" id=format!("{list_id}-{at}-up")
+                                disabled=move || at == 0 || working.get()
                                 aria-label=format!("{label}上移")
-                                on:click=move |_| pieces.update(|p| move_piece(p, at, -1))>"上移"</button>
-                            <button type="button" class="button button--secondary" disabled=at + 1 == total
+                                on:click=move |_| {
+                                    pieces.update(|p| move_piece(p, at, -1));
+                                    // The focus goes with the page.
+                                    super::focus_after_render(&up_next);
+                                }>"上移"</button>
+                            <button type="button" class="button button--secondary" id=format!("{list_id}-{at}-down")
+                                disabled=move || at + 1 == total || working.get()
                                 aria-label=format!("{label}下移")
-                                on:click=move |_| pieces.update(|p| move_piece(p, at, 1))>"下移"</button>
+                                on:click=move |_| {
+                                    pieces.update(|p| move_piece(p, at, 1));
+                                    super::focus_after_render(&down_next);
+                                }>"下移"</button>
                             <button type="button" class="button button--secondary"
+                                disabled=move || working.get()
                                 aria-label=format!("{label}向右旋转 90°")
                                 on:click=move |_| pieces.update(|p| turn_piece(p, at))>"旋转"</button>
                             <button type="button" class="button button--secondary"
+                                disabled=move || working.get()
                                 aria-label=format!("{label}删除")
                                 on:click=move |_| pieces.update(|p| remove_piece(p, at))>"删除"</button>
                         </div>
@@ -369,7 +440,7 @@ pub fn Composer(
             </div>
             <ol class="compose-pages" aria-label="页面顺序">{page_list}</ol>
             <div class="compose-actions">
-                <button type="button" class="button" on:click=make disabled=move || working.get()>"合成 PDF"</button>
+                <button type="button" class="button" on:click=move |_| make.run(()) disabled=move || working.get()>"合成 PDF"</button>
                 <Show when=move || working.get()>
                     <button type="button" class="button button--secondary" on:click=cancel>"取消"</button>
                 </Show>
@@ -426,9 +497,10 @@ pub fn ComposeAnyPage() -> impl IntoView {
     };
     view! {
         <h1 id="main-heading" tabindex="-1">"合成 PDF"</h1>
-        <p class="lead">"平台只收 PDF。把手机照片、扫描件和 PDF 合成一个 PDF：在本机浏览器里完成，文件不会发给任何网站。第 5 步「上传相关附件」里需要合并的材料，也可以在该项下直接合成。"</p>
+        <p class="lead">"平台只收 PDF。把手机照片、扫描件和 PDF 合成一个 PDF。第 5 步「上传相关附件」里的每一项材料，也可以在该项下直接合成。"</p>
         <Composer id="compose-any".to_string() title=String::new()
-            parts=vec!["要合成的材料"] on_made=on_made initial=None/>
+            parts=vec!["要合成的材料"] on_made=on_made initial=None
+            on_changed=Callback::new(move |_| made.set(None))/>
         {move || made.get().map(|(name, size, pages)| view! {
             <div class="notice" data-compose-result>
                 <p><strong>"已合成："</strong>{name}"（"{size_and_pages(size, pages)}"）"</p>

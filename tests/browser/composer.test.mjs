@@ -112,15 +112,22 @@ test("a 2-part 教育经历 PDF from two phone photos and a 3-part 继续教育 
   const filing = await picture(page, { width: 3000, height: 4000 });
   const diploma = withExif(await picture(page, { width: 4000, height: 3000 }), 6);
   console.log(`phone photos: ${(filing.length / 1e6).toFixed(1)} MB and ${(diploma.length / 1e6).toFixed(1)} MB`);
-  await education.getByRole("button", { name: "合成 PDF" }).click();
+  await education.getByRole("button", { name: "合成 PDF", exact: true }).click();
   // A part still missing is named before anything is made.
   await education.getByRole("alert").filter({ hasText: "还缺「教育部学历证书电子注册备案表」、「毕业证书原件」" }).waitFor();
   await partInput(education, "education.0", 0).setInputFiles(file("备案表.jpg", "image/jpeg", filing));
   await partInput(education, "education.0", 1).setInputFiles(file("毕业证.jpg", "image/jpeg", diploma));
   await education.locator(".compose-page").nth(1).waitFor();
   assert.equal(await education.locator(".compose-page").count(), 2);
-  await education.getByRole("button", { name: "合成 PDF" }).click();
+  await education.getByRole("button", { name: "合成 PDF", exact: true }).click();
   await page.locator('[data-evidence="education.0"][data-state="ok"]').waitFor();
+  // The made file is where the applicant looks next: focused, in view, said in words.
+  const fileLine = page.locator("#evidence-file-education\\.0");
+  await fileLine.getByText("已合成并放入本项：").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "evidence-file-education.0");
+  const box = await fileLine.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `file line at ${box.y}`);
   assert.match(await education.locator(".evidence__file").textContent(), /张三-教育经历：本科（温州大学）\.pdf.*2 页/);
   const made = await downloadAndCheck(page, education, 2);
   console.log(`教育经历: 2 phone photos → ${(made.bytes.length / 1e6).toFixed(2)} MB PDF (${made.name})`);
@@ -139,7 +146,7 @@ test("a 2-part 教育经历 PDF from two phone photos and a 3-part 继续教育 
   await ce.getByRole("button", { name: "第 3 页上移" }).click();
   await ce.getByRole("button", { name: "第 2 页向右旋转 90°" }).click();
   assert.match(await ce.locator(".compose-page").nth(1).textContent(), /学时卡2\.pdf/);
-  await ce.getByRole("button", { name: "合成 PDF" }).click();
+  await ce.getByRole("button", { name: "合成 PDF", exact: true }).click();
   await page.locator('[data-evidence="continuing_education"][data-state="ok"]').waitFor();
   const ceMade = await downloadAndCheck(page, ce, 3);
   assert.match(ceMade.bytes.toString("latin1"), /\/Rotate 90/);
@@ -203,7 +210,7 @@ test("a JPG chosen where a PDF is needed offers to turn it into one", async () =
   assert.match(await education.locator('[data-part="0"] [data-part-count]').textContent(), /已放入 1 页/);
   await partInput(education, "education.0", 1).setInputFiles(file("证书.jpg", "image/jpeg", photo));
   await education.locator(".compose-page").nth(1).waitFor();
-  await education.getByRole("button", { name: "合成 PDF" }).click();
+  await education.getByRole("button", { name: "合成 PDF", exact: true }).click();
   await page.locator('[data-evidence="education.0"][data-state="ok"]').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
@@ -222,13 +229,15 @@ test("speed: ten 12-megapixel phone photos in ≤ 3 s and ≤ 8 MB; one small JP
   await page.locator("#compose-any-part-0").setInputFiles(photos);
   await page.locator(".compose-page").nth(9).waitFor();
   // 取消 stops a long run at its next page and changes nothing.
-  await page.getByRole("button", { name: "合成 PDF" }).click();
+  await page.getByRole("button", { name: "合成 PDF", exact: true }).click();
+  // While it works the pages cannot change under it.
+  assert.equal(await page.getByRole("button", { name: "第 2 页删除" }).isDisabled(), true);
   await page.getByRole("button", { name: "取消" }).click();
   await page.locator("[data-compose-progress]", { hasText: "已取消，页面没有改动。" }).waitFor();
   await page.waitForTimeout(1000);
   assert.equal(await page.locator("[data-compose-result]").count(), 0);
   assert.equal(await page.locator(".compose-page").count(), 10);
-  await page.getByRole("button", { name: "合成 PDF" }).click();
+  await page.getByRole("button", { name: "合成 PDF", exact: true }).click();
   await page.locator("[data-compose-progress]", { hasText: /正在处理第 \d+ \/ 10 页/ }).waitFor();
   await page.locator("[data-compose-result]").waitFor({ timeout: 30000 });
   const ms = Number(await page.locator("html").getAttribute("data-compose-ms"));
@@ -243,6 +252,10 @@ test("speed: ten 12-megapixel phone photos in ≤ 3 s and ≤ 8 MB; one small JP
   const size = readFileSync(path).length;
   console.log(`ten photos: ${(size / 1e6).toFixed(2)} MB PDF`);
   assert.ok(size <= 8e6, `${size} bytes`);
+  // Named after the first file; a change to the pages takes the made result away.
+  assert.equal(download.suggestedFilename(), "IMG_0.pdf");
+  await page.getByRole("button", { name: "第 10 页删除" }).click();
+  assert.equal(await page.locator("[data-compose-result]").count(), 0);
 
   // One small JPEG goes in as it is.
   await page.reload();
@@ -250,7 +263,7 @@ test("speed: ten 12-megapixel phone photos in ≤ 3 s and ≤ 8 MB; one small JP
   const small = await picture(page, { width: 1200, height: 1600, quality: 0.8 });
   await page.locator("#compose-any-part-0").setInputFiles(file("scan.jpg", "image/jpeg", small));
   await page.locator(".compose-page").first().waitFor();
-  await page.getByRole("button", { name: "合成 PDF" }).click();
+  await page.getByRole("button", { name: "合成 PDF", exact: true }).click();
   await page.locator("[data-compose-result]").waitFor();
   const oneMs = Number(await page.locator("html").getAttribute("data-compose-ms"));
   console.log(`one ${(small.length / 1e3).toFixed(0)} KB JPEG → PDF in ${oneMs} ms`);

@@ -94,6 +94,31 @@ pub fn redraw_size(width: u32, height: u32) -> (u32, u32) {
     )
 }
 
+/// Below this many pixels on its long side a picture is unreadable on A4 (about 70 dpi).
+pub const SMALL_LONG_SIDE: u32 = 800;
+
+/// The size a picture is shown at (EXIF orientation applied), read from its header: JPEG and
+/// PNG; other formats are not looked into.
+pub fn picture_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    match file_type(bytes) {
+        FileType::Jpeg => read_jpeg(bytes).ok().map(|info| info.displayed_size()),
+        FileType::Png => {
+            let ihdr = bytes.get(16..24)?;
+            let width = u32::from_be_bytes(ihdr[..4].try_into().ok()?);
+            let height = u32::from_be_bytes(ihdr[4..].try_into().ok()?);
+            Some((width, height))
+        }
+        _ => None,
+    }
+}
+
+/// What to tell the applicant about a picture too small to read on paper, if it is.
+pub fn small_picture_note(width: u32, height: u32) -> Option<String> {
+    (width.max(height) < SMALL_LONG_SIDE).then(|| {
+        format!("只有 {width} × {height} 像素，放到 A4 纸上会看不清；如有更清楚的照片或扫描件，请换用。")
+    })
+}
+
 /// One page of the composition: which part it belongs to, which chosen file, which page of it
 /// (0 for a picture) and the applicant's quarter turns clockwise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -248,6 +273,22 @@ mod tests {
             Intake::Refused(m) => assert!(!m.is_empty()),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn small_pictures_are_named_before_they_go_on_a4() {
+        assert_eq!(picture_size(&jpeg(40, 30)), Some((40, 30)));
+        let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+        png.extend_from_slice(b"IHDR");
+        png.extend_from_slice(&1200u32.to_be_bytes());
+        png.extend_from_slice(&1600u32.to_be_bytes());
+        assert_eq!(picture_size(&png), Some((1200, 1600)));
+        assert_eq!(picture_size(b"%PDF-1.4"), None);
+        assert!(small_picture_note(40, 30)
+            .unwrap()
+            .starts_with("只有 40 × 30 像素"));
+        assert_eq!(small_picture_note(600, 800), None);
+        assert!(small_picture_note(799, 500).is_some());
     }
 
     #[test]
