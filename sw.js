@@ -6,8 +6,9 @@ const CACHE = "zhicheng-yanlian-v3";
 // The association's rules file: not content-hashed, so fetched network-first like the page and
 // kept for offline use (src/ui/rules_loader.rs reads it at start).
 const RULES = "rules/wenzhou-jidian.json";
-// The files index.html refers to: trunk writes them as ./name-<hash>.ext.
-const ASSET = /(?:href|src)="(?:\.\/)?([^"?#/]+\.(?:js|wasm|css|svg|png))"/g;
+// The files index.html refers to, in attributes or in its loader: trunk writes them as
+// ./name-<hash>.ext (.wz: the gzip copy of the wasm for servers that do not compress it).
+const ASSET = /["'](?:\.\/)?([^"'?#/\s]+\.(?:js|wasm|wz|css|svg|png))["']/g;
 
 // Stores a release: its index.html and every file it refers to. The first visit's files were
 // loaded before this worker existed, so without this the app would only work offline after a

@@ -34,6 +34,14 @@ for (const path of files.sort()) {
   console.log(`${path.padEnd(48)} ${kb(bytes.length)} ${kb(gzip)} ${kb(brotli)}`);
 }
 console.log(`${"total (first page load)".padEnd(48)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+// What a server that compresses nothing sends: every file as it is, the wasm as its gzip copy
+// (`.wz`, which the loader fetches instead: scripts/wasm-loader.mjs).
+let plain = 0;
+for (const path of files) {
+  const ext = extname(path);
+  if ([".js", ".css", ".html", ".json", ".wz"].includes(ext)) plain += statSync(path).size;
+}
+console.log(`${"sent by a server that compresses nothing".padEnd(48)} ${kb(plain)}   (the wasm as its .wz gzip copy)`);
 let wasmRaw = 0;
 for (const path of files) if (extname(path) === ".wasm") wasmRaw += statSync(path).size;
 const figures = [
