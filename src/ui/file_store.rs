@@ -44,23 +44,19 @@ fn transaction_done(transaction: &web_sys::IdbTransaction) -> Promise {
         let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
             let _ = resolve.call0(&JsValue::NULL);
         });
-        let failed = transaction.clone();
-        let reject_too = reject.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = failed
-                .error()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::UNDEFINED);
-            let _ = reject_too.call1(&JsValue::NULL, &error);
-        });
-        let aborted = transaction.clone();
-        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = aborted
-                .error()
-                .map(JsValue::from)
-                .unwrap_or(JsValue::UNDEFINED);
-            let _ = reject.call1(&JsValue::NULL, &error);
-        });
+        // A failed request ends in `error`, then `abort`: whichever comes first rejects.
+        let failure = |reject: js_sys::Function| {
+            let failed = transaction.clone();
+            Closure::once_into_js(move |_: web_sys::Event| {
+                let error = failed
+                    .error()
+                    .map(JsValue::from)
+                    .unwrap_or(JsValue::UNDEFINED);
+                let _ = reject.call1(&JsValue::NULL, &error);
+            })
+        };
+        let on_error = failure(reject.clone());
+        let on_abort = failure(reject);
         transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
         transaction.set_onerror(Some(on_error.unchecked_ref()));
         transaction.set_onabort(Some(on_abort.unchecked_ref()));

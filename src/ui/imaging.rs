@@ -97,7 +97,8 @@ pub async fn upright_size(bytes: &[u8], mime: &str) -> Result<(u32, u32), String
     Ok(size)
 }
 
-async fn encode_jpeg(canvas: &HtmlCanvasElement, quality: u8) -> Result<Vec<u8>, String> {
+/// The canvas as a JPEG Blob (the browser's encoder).
+async fn jpeg_blob(canvas: &HtmlCanvasElement, quality: u8) -> Result<web_sys::Blob, String> {
     let canvas = canvas.clone();
     let promise = Promise::new(&mut |resolve, reject| {
         let done = Closure::once_into_js(move |blob: JsValue| {
@@ -117,7 +118,12 @@ async fn encode_jpeg(canvas: &HtmlCanvasElement, quality: u8) -> Result<Vec<u8>,
     let blob = JsFuture::from(promise)
         .await
         .map_err(|_| "浏览器无法生成 JPG".to_string())?;
-    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| "浏览器无法生成 JPG")?;
+    blob.dyn_into()
+        .map_err(|_| "浏览器无法生成 JPG".to_string())
+}
+
+async fn encode_jpeg(canvas: &HtmlCanvasElement, quality: u8) -> Result<Vec<u8>, String> {
+    let blob = jpeg_blob(canvas, quality).await?;
     let buffer = JsFuture::from(blob.array_buffer())
         .await
         .map_err(|_| "浏览器无法生成 JPG")?;
@@ -218,26 +224,6 @@ pub async fn thumbnail_url(blob: &web_sys::Blob) -> Result<String, String> {
     let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
     bitmap.close();
     drawn.map_err(|_| "无法绘制图片")?;
-    let canvas_for_blob = canvas.clone();
-    let promise = Promise::new(&mut |resolve, reject| {
-        let done = Closure::once_into_js(move |blob: JsValue| {
-            let _ = resolve.call1(&JsValue::NULL, &blob);
-        });
-        if canvas_for_blob
-            .to_blob_with_type_and_encoder_options(
-                done.unchecked_ref(),
-                "image/jpeg",
-                &JsValue::from_f64(0.7),
-            )
-            .is_err()
-        {
-            let _ = reject.call0(&JsValue::NULL);
-        }
-    });
-    let blob: web_sys::Blob = JsFuture::from(promise)
-        .await
-        .ok()
-        .and_then(|b| b.dyn_into().ok())
-        .ok_or("无法生成缩略图")?;
+    let blob = jpeg_blob(&canvas, 70).await?;
     web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "无法生成缩略图".to_string())
 }
