@@ -157,7 +157,7 @@ pub fn info_problems(
         c.missing(info_fields::MODE.id, "请选择申报方式");
     }
     c.required_text(info_fields::SPECIALTY.id, "现从事专业", &form.specialty);
-    match check_specialty(&form.specialty) {
+    match check_specialty(&form.specialty, &plan.common_specialties) {
         (Some(error), _) => c.invalid(info_fields::SPECIALTY.id, error),
         (None, Some(note)) => c.push(info_fields::SPECIALTY.id, ProblemKind::Note, note),
         _ => {}

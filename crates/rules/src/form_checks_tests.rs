@@ -327,3 +327,19 @@ fn the_pledge_needs_all_three_parts_and_the_same_name() {
     d.pledge.date = "2022-13-01".into();
     assert_eq!(the_one(&pledge_problems(&d, today())).field, "pledge-date");
 }
+
+#[test]
+fn a_specialty_from_the_plans_own_suggestions_gets_no_note() {
+    // 机电, 电气, 机械 are in the 2022 plan's common specialties (the list under the field).
+    for name in ["机电", "电气", "机械"] {
+        let mut d = complete();
+        d.form.specialty = name.into();
+        assert_eq!(problems(&d), vec![], "{name}");
+    }
+    let mut d = complete();
+    d.form.specialty = "电工".into();
+    let found = problems(&d);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, ProblemKind::Note);
+    assert!(found[0].message.contains("一般为 4 个字"));
+}

@@ -226,12 +226,14 @@ pub fn check_mobile(text: &str) -> Result<(), String> {
     }
 }
 
-/// 现从事专业: 1–8 characters (an error beyond), usually 4 (a note otherwise).
-pub fn check_specialty(text: &str) -> (Option<String>, Option<String>) {
+/// 现从事专业: 1–8 characters (an error beyond), usually 4 (a note otherwise). A name from the
+/// plan's own list of common specialties (`known`, the suggestions shown under the field, such as
+/// 机电 or 电气) never gets the note.
+pub fn check_specialty(text: &str, known: &[String]) -> (Option<String>, Option<String>) {
     let chars = text.trim().chars().count();
     match chars {
         0 => (None, None),
-        1..=8 if chars == 4 => (None, None),
+        1..=8 if chars == 4 || known.iter().any(|k| k == text.trim()) => (None, None),
         1..=8 => (
             None,
             Some(format!(
@@ -364,12 +366,22 @@ mod tests {
 
     #[test]
     fn specialty_length() {
-        assert_eq!(check_specialty("机械设计"), (None, None));
-        assert!(check_specialty("电气").1.unwrap().contains("2 个字"));
-        assert!(check_specialty("机械设计及其自动化")
+        let known = ["电气".to_string(), "机械".to_string(), "机电".to_string()];
+        assert_eq!(check_specialty("机械设计", &[]), (None, None));
+        assert!(check_specialty("电气", &[]).1.unwrap().contains("2 个字"));
+        // The field's own suggestions are never questioned.
+        for name in &known {
+            assert_eq!(check_specialty(name, &known), (None, None), "{name}");
+            assert_eq!(check_specialty(&format!(" {name} "), &known), (None, None));
+        }
+        assert!(check_specialty("电工", &known)
+            .1
+            .unwrap()
+            .contains("2 个字"));
+        assert!(check_specialty("机械设计及其自动化", &known)
             .0
             .unwrap()
             .contains("9 个字"));
-        assert_eq!(check_specialty(""), (None, None));
+        assert_eq!(check_specialty("", &known), (None, None));
     }
 }
