@@ -1,8 +1,21 @@
 // trunk's one post_build hook. trunk starts the hooks of a stage at the same time, and these
-// steps each rewrite index.html, so they run here one after the other: minify the JS glue (its
-// integrity), write the wasm's gzip copy and its loader, then hash the inline loader into the CSP.
-import { execFileSync } from "node:child_process";
+// steps each rewrite index.html, so they run here one after the other on trunk's staging folder:
+// minify the JS glue (its integrity), write the wasm's gzip copy and its loader, then hash the
+// inline loader into the CSP.
+import { run as minifyJs } from "./minify-js.mjs";
+import { run as wasmLoader } from "./wasm-loader.mjs";
+import { run as csp } from "./csp.mjs";
 
-for (const step of ["minify-js.mjs", "wasm-loader.mjs", "csp.mjs"]) {
-  execFileSync(process.execPath, [new URL(step, import.meta.url).pathname], { stdio: "inherit" });
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) {
+  console.error("post-build.mjs: TRUNK_STAGING_DIR is not set (run it as a trunk hook or pass the folder)");
+  process.exit(1);
+}
+try {
+  await minifyJs(dir);
+  wasmLoader(dir);
+  csp(dir);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }

@@ -1,37 +1,33 @@
-// trunk post_build hook: for servers that send `.wasm` as it is (nginx's default gzip_types does
-// not list application/wasm), writes a gzip copy of the wasm beside it (`…_bg.wz`: an ending no
-// server knows, so none adds a Content-Encoding of its own) and replaces trunk's loader in
-// index.html with one that asks for the `.wasm`, looks at the response's headers and, when the
-// server did not compress it, drops it and fetches the copy instead, which the browser unpacks
-// (DecompressionStream). A server that compresses, or a browser without DecompressionStream,
-// gets the `.wasm` as before. The wasm preload goes: the loader starts the fetch itself, before
-// the JavaScript glue is imported. Runs after minify-js.mjs and before csp.mjs.
+// Step of the post-build hook (post-build.mjs): for servers that send `.wasm` as it is (nginx's
+// default gzip_types does not list application/wasm), writes a gzip copy of the wasm beside it
+// (`…_bg.wz`: an ending no server knows, so none adds a Content-Encoding of its own) and replaces
+// trunk's loader in index.html with one that asks for the `.wasm`, looks at the response's
+// headers and, when the server did not compress it, drops it and fetches the copy instead, which
+// the browser unpacks (DecompressionStream). A server that compresses, or a browser without
+// DecompressionStream, gets the `.wasm` as before. The wasm preload goes: the loader starts the
+// fetch itself, before the JavaScript glue is imported.
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
-if (!dir) {
-  console.error("wasm-loader.mjs: TRUNK_STAGING_DIR is not set (run it as a trunk hook or pass the folder)");
-  process.exit(1);
-}
-const fail = (why) => {
-  console.error(`wasm-loader.mjs: ${why}`);
-  process.exit(1);
-};
-const names = readdirSync(dir);
-const wasm = names.filter((n) => /^zhicheng-yanlian-[0-9a-f]+_bg\.wasm$/.test(n));
-const glue = names.filter((n) => /^zhicheng-yanlian-[0-9a-f]+\.js$/.test(n));
-if (wasm.length !== 1 || glue.length !== 1) fail(`expected one .wasm and one glue .js in ${dir}`);
-const packed = wasm[0].replace(/\.wasm$/, ".wz");
-const bytes = readFileSync(join(dir, wasm[0]));
-writeFileSync(join(dir, packed), gzipSync(bytes, { level: 9 }));
+export function run(dir) {
+  const fail = (why) => {
+    throw new Error(`wasm-loader.mjs: ${why}`);
+  };
+  const names = readdirSync(dir);
+  const wasm = names.filter((n) => /^zhicheng-yanlian-[0-9a-f]+_bg\.wasm$/.test(n));
+  const glue = names.filter((n) => /^zhicheng-yanlian-[0-9a-f]+\.js$/.test(n));
+  if (wasm.length !== 1 || glue.length !== 1) fail(`expected one .wasm and one glue .js in ${dir}`);
+  const packed = wasm[0].replace(/\.wasm$/, ".wz");
+  const bytes = readFileSync(join(dir, wasm[0]));
+  const gzip = gzipSync(bytes, { level: 9 });
+  writeFileSync(join(dir, packed), gzip);
 
-const indexPath = join(dir, "index.html");
-let html = readFileSync(indexPath, "utf8");
-const loader = /<script type="module">[\s\S]*?<\/script>/;
-if (!loader.test(html) || !html.includes(`'./${wasm[0]}'`)) fail("index.html has no trunk wasm loader to replace");
-const script = `<script type="module">
+  const indexPath = join(dir, "index.html");
+  let html = readFileSync(indexPath, "utf8");
+  const loader = /<script type="module">[\s\S]*?<\/script>/;
+  if (!loader.test(html) || !html.includes(`'./${wasm[0]}'`)) fail("index.html has no trunk wasm loader to replace");
+  const script = `<script type="module">
 const plain = './${wasm[0]}';
 const wasmResponse = (async () => {
   const stop = new AbortController();
@@ -48,9 +44,10 @@ const wasm = await bindings.default({ module_or_path: wasmResponse });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </script>`;
-html = html.replace(loader, script);
-const preload = new RegExp(`<link rel="preload" href="\\./${wasm[0].replace(".", "\\.")}"[^>]*>`);
-if (!preload.test(html)) fail("index.html has no wasm preload to remove");
-html = html.replace(preload, "");
-writeFileSync(indexPath, html);
-console.log(`wasm-loader.mjs: ${packed} ${bytes.length} → ${gzipSync(bytes, { level: 9 }).length} bytes; loader replaced`);
+  html = html.replace(loader, script);
+  const preload = new RegExp(`<link rel="preload" href="\\./${wasm[0].replace(".", "\\.")}"[^>]*>`);
+  if (!preload.test(html)) fail("index.html has no wasm preload to remove");
+  html = html.replace(preload, "");
+  writeFileSync(indexPath, html);
+  console.log(`wasm-loader.mjs: ${packed} ${bytes.length} → ${gzip.length} bytes; loader replaced`);
+}

@@ -6,8 +6,9 @@
 
 use super::imaging;
 use crate::rules::compose::{
-    add_to_part, composed_file_name, intake, missing_parts, move_piece, picture_size, remove_piece,
-    short_part, small_picture_note, turn_piece, Intake, Piece, REDRAW_QUALITY,
+    add_to_part, composed_file_name, intake, missing_message, move_piece, picture_size,
+    remove_piece, renamed_picture_note, short_part, small_picture_note, title_from_file_name,
+    turn_piece, Intake, Piece, REDRAW_QUALITY,
 };
 use crate::rules::pdf::{compose_pdf, ComposePage, PageSource};
 use crate::rules::photo::kb;
@@ -134,10 +135,8 @@ pub fn Composer(
                 } else {
                     None
                 };
-                if picture && name.to_ascii_lowercase().ends_with(".pdf") {
-                    note(format!(
-                        "「{name}」的文件名是 .pdf，其实是一张图片：已按图片放入。"
-                    ));
+                if let Some(renamed) = renamed_picture_note(&name).filter(|_| picture) {
+                    note(renamed);
                 }
                 if let Some(small) = size.and_then(|(w, h)| small_picture_note(w, h)) {
                     note(format!("「{name}」{small}"));
@@ -183,17 +182,8 @@ pub fn Composer(
     let parts_for_make = parts.clone();
     let title_for_make = title.clone();
     let make_for_cell = move |_: ()| {
-        let missing: Vec<String> = pieces
-            .with_untracked(|p| missing_parts(&parts_for_make, p))
-            .into_iter()
-            .map(|p| format!("「{}」", short_part(p)))
-            .collect();
-        if !missing.is_empty() {
-            let them = if missing.len() > 1 { "它们" } else { "它" };
-            problem.set(Some(format!(
-                "还缺{}：请先为{them}选择照片或文件，再合成。",
-                missing.join("、")
-            )));
+        if let Some(missing) = pieces.with_untracked(|p| missing_message(&parts_for_make, p)) {
+            problem.set(Some(missing));
             return;
         }
         let order = pieces.get_untracked();
@@ -206,12 +196,7 @@ pub fn Composer(
         let title = if title_for_make.is_empty() {
             shown.with_untracked(|s| {
                 s.first()
-                    .map(|f| {
-                        f.name
-                            .rsplit_once('.')
-                            .map_or(f.name.as_str(), |(stem, _)| stem)
-                            .to_string()
-                    })
+                    .map(|f| title_from_file_name(&f.name).to_string())
                     .unwrap_or_default()
             })
         } else {

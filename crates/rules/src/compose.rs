@@ -183,6 +183,37 @@ pub fn missing_parts<'a>(parts: &[&'a str], pieces: &[Piece]) -> Vec<&'a str> {
         .collect()
 }
 
+/// What to say before making a PDF whose parts are not all chosen yet; `None` when all are.
+pub fn missing_message(parts: &[&str], pieces: &[Piece]) -> Option<String> {
+    let missing: Vec<String> = missing_parts(parts, pieces)
+        .into_iter()
+        .map(|p| format!("「{}」", short_part(p)))
+        .collect();
+    let them = if missing.len() > 1 { "它们" } else { "它" };
+    (!missing.is_empty()).then(|| {
+        format!(
+            "还缺{}：请先为{them}选择照片或文件，再合成。",
+            missing.join("、")
+        )
+    })
+}
+
+/// The note for a picture whose file name says PDF (its bytes decide what it is).
+pub fn renamed_picture_note(file_name: &str) -> Option<String> {
+    file_name
+        .to_ascii_lowercase()
+        .ends_with(".pdf")
+        .then(|| format!("「{file_name}」的文件名是 .pdf，其实是一张图片：已按图片放入。"))
+}
+
+/// The material's title when it has none (the composer on its own page): the first chosen
+/// file's name without its ending.
+pub fn title_from_file_name(file_name: &str) -> &str {
+    file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+}
+
 /// A part's name without its bracketed note: 「劳动合同书（遗失的可用…）」 → 「劳动合同书」.
 pub fn short_part(part: &str) -> &str {
     part.split(['（', '(']).next().unwrap_or(part).trim()
@@ -329,6 +360,27 @@ mod tests {
         remove_piece(&mut pieces, 3);
         remove_piece(&mut pieces, 9);
         assert_eq!(missing_parts(&["备案表", "毕业证"], &pieces), ["毕业证"]);
+        assert_eq!(
+            missing_message(&["备案表（电子）", "毕业证"], &pieces).unwrap(),
+            "还缺「毕业证」：请先为它选择照片或文件，再合成。"
+        );
+        assert_eq!(
+            missing_message(&["备案表", "毕业证", "其他"], &[]).unwrap(),
+            "还缺「备案表」、「毕业证」、「其他」：请先为它们选择照片或文件，再合成。"
+        );
+        assert_eq!(missing_message(&["备案表"], &pieces), None);
+    }
+
+    #[test]
+    fn what_file_names_give() {
+        assert_eq!(
+            renamed_picture_note("备案表.PDF").unwrap(),
+            "「备案表.PDF」的文件名是 .pdf，其实是一张图片：已按图片放入。"
+        );
+        assert_eq!(renamed_picture_note("证书.jpg"), None);
+        assert_eq!(title_from_file_name("IMG_0.jpg"), "IMG_0");
+        assert_eq!(title_from_file_name("a.b.pdf"), "a.b");
+        assert_eq!(title_from_file_name("扫描件"), "扫描件");
     }
 
     #[test]

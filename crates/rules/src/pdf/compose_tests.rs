@@ -2,8 +2,9 @@
 //! cross-reference offsets, stable bytes, the page geometry of every orientation, refusals.
 
 use super::fixtures::*;
-use super::write::{fixed, image_page, Orientation};
+use super::write::{image_page, Orientation};
 use super::*;
+use crate::verdict::num as fixed;
 use proptest::prelude::*;
 
 fn jpeg_of(width: u16, height: u16) -> Vec<u8> {

@@ -99,13 +99,13 @@ impl<'a> Source<'a> {
             let (w, h) = write::A4_POINTS;
             text.extend_from_slice(format!("/MediaBox[0 0 {w} {h}]").as_bytes());
         }
-        for (key, value) in &dict {
-            if KEPT.contains(&key.as_slice()) {
-                write_name(&mut text, key);
-                space_before(&mut text, value);
-                self.write_obj(&mut text, value, writer, &mut pending);
-            }
-        }
+        self.write_entries(
+            &mut text,
+            &dict,
+            |key| KEPT.contains(&key),
+            writer,
+            &mut pending,
+        );
         // Whatever the file says (a hostile file may say anything), a multiple of 90 in 0–270.
         let own_rotate = get_int(&dict, b"Rotate").unwrap_or(0).rem_euclid(360) / 90 * 90;
         let rotate = (own_rotate + 90 * i64::from(turns % 4)) % 360;
@@ -200,13 +200,24 @@ impl<'a> Source<'a> {
         writer: &mut Writer,
         pending: &mut Vec<(u32, u32)>,
     ) {
+        self.write_entries(out, dict, |key| key != b"Parent", writer, pending);
+    }
+
+    /// The entries of `dict` whose key `keep` accepts, as `/Key value`.
+    fn write_entries(
+        &mut self,
+        out: &mut Vec<u8>,
+        dict: &Dict,
+        keep: impl Fn(&[u8]) -> bool,
+        writer: &mut Writer,
+        pending: &mut Vec<(u32, u32)>,
+    ) {
         for (key, value) in dict {
-            if key == b"Parent" {
-                continue;
+            if keep(key) {
+                write_name(out, key);
+                space_before(out, value);
+                self.write_obj(out, value, writer, pending);
             }
-            write_name(out, key);
-            space_before(out, value);
-            self.write_obj(out, value, writer, pending);
         }
     }
 

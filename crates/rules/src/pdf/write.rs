@@ -140,19 +140,6 @@ pub(super) fn image_page(
     )
 }
 
-/// A number for a content stream: at most two decimals, no exponent.
-pub(super) fn fixed(value: f64) -> String {
-    let hundredths = (value * 100.0).round() as i64;
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let magnitude = hundredths.unsigned_abs();
-    let (whole, part) = (magnitude / 100, magnitude % 100);
-    match part {
-        0 => format!("{sign}{whole}"),
-        p if p % 10 == 0 => format!("{sign}{whole}.{}", p / 10),
-        p => format!("{sign}{whole}.{p:02}"),
-    }
-}
-
 /// The file being written: bytes so far and where each object starts.
 pub(super) struct Writer {
     pub(super) out: Vec<u8>,
@@ -201,17 +188,12 @@ impl Writer {
         self.out.extend_from_slice(b"\nendstream\nendobj\n");
     }
 
-    /// The cross-reference table, trailer and end marker. Every reserved object must have been
-    /// written; one that was not is written as `null` first, so the table never points nowhere.
+    /// The cross-reference table, trailer and end marker. Every reserved object has been written
+    /// (a page that fails stops the whole file before this).
     pub(super) fn finish(mut self, root: u32, version: &str) -> Vec<u8> {
         // The header was written as 1.4; a copied page may need its own file's later version.
         if version.len() == 3 && version > "1.4" {
             self.out[5..8].copy_from_slice(version.as_bytes());
-        }
-        for number in 1..=self.offsets.len() as u32 {
-            if self.offsets[number as usize - 1] == 0 {
-                self.object(number, b"null");
-            }
         }
         let start = self.out.len();
         let size = self.offsets.len() + 1;
@@ -316,7 +298,8 @@ fn image_page_object(
         jpeg,
     );
     let ((w, h), m) = image_page(info.width, info.height, orientation);
-    let matrix: Vec<String> = m.iter().map(|v| fixed(*v)).collect();
+    // At most two decimals, no exponent: the score figures' formatter serves content streams too.
+    let matrix: Vec<String> = m.iter().map(|v| crate::verdict::num(*v)).collect();
     writer.stream(
         content,
         b"",
