@@ -16,7 +16,11 @@ use web_sys::{IdbDatabase, IdbRequest};
 
 const DATABASE: &str = "zhicheng-yanlian";
 const STORE: &str = "files";
-const VERSION: u32 = 1;
+/// The durable copy of what the app wrote to localStorage (persist/journal.rs): its own database,
+/// so that adding it changed no version of the files' one (a tab still running the previous
+/// release would be refused by a newer version).
+const JOURNAL_DATABASE: &str = "zhicheng-yanlian-journal";
+const JOURNAL: &str = "journal";
 
 /// A stored file as IndexedDB keeps it: the bytes and the MIME type they were saved with.
 pub struct StoredFile {
@@ -65,7 +69,7 @@ fn transaction_done(transaction: &web_sys::IdbTransaction) -> Promise {
 
 /// A read-write transaction that the browser commits to disk before it reports it complete
 /// (`durability: "strict"`), so that 已自动保存 is never shown for a file still in memory.
-fn durable_transaction(db: &IdbDatabase) -> Result<web_sys::IdbTransaction, String> {
+fn durable_transaction(db: &IdbDatabase, store: &str) -> Result<web_sys::IdbTransaction, String> {
     // web-sys has the options dictionary only behind its unstable flag: built by hand.
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(error_text)?;
@@ -74,7 +78,7 @@ fn durable_transaction(db: &IdbDatabase) -> Result<web_sys::IdbTransaction, Stri
         .dyn_into()
         .map_err(error_text)?;
     transaction
-        .call3(db, &STORE.into(), &"readwrite".into(), &options)
+        .call3(db, &store.into(), &"readwrite".into(), &options)
         .map_err(error_text)?
         .dyn_into()
         .map_err(error_text)
@@ -104,18 +108,21 @@ fn request_done(request: &IdbRequest) -> Promise {
 }
 
 async fn open() -> Result<IdbDatabase, String> {
+    open_database(DATABASE, STORE).await
+}
+
+/// Opens `name` (version 1), creating its one object store `store` the first time.
+async fn open_database(name: &str, store: &'static str) -> Result<IdbDatabase, String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or("此浏览器不能保存文件（IndexedDB 不可用，可能是隐私/无痕模式）。")?;
-    let request = factory
-        .open_with_u32(DATABASE, VERSION)
-        .map_err(error_text)?;
+    let request = factory.open_with_u32(name, 1).map_err(error_text)?;
     let upgrading = request.clone();
     let on_upgrade = Closure::once_into_js(move |_: web_sys::Event| {
         if let Ok(result) = upgrading.result() {
             let db: IdbDatabase = result.unchecked_into();
-            if !db.object_store_names().contains(STORE) {
-                let _ = db.create_object_store(STORE);
+            if !db.object_store_names().contains(store) {
+                let _ = db.create_object_store(store);
             }
         }
     });
@@ -156,7 +163,7 @@ pub async fn put(bytes: &[u8], mime: &str) -> Result<String, String> {
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(error_text)?;
     let db = open().await?;
-    let transaction = durable_transaction(&db)?;
+    let transaction = durable_transaction(&db, STORE)?;
     let committed = transaction_done(&transaction);
     let store = transaction.object_store(STORE).map_err(error_text)?;
     let request = store
@@ -204,21 +211,76 @@ pub async fn count() -> Result<u32, String> {
     Ok(value.as_f64().unwrap_or(0.0) as u32)
 }
 
-/// Removes every stored file by deleting the whole database.
+/// Removes every stored file and the durable copy of the drafts by deleting both databases.
 pub async fn delete_everything() -> Result<(), String> {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or("此浏览器不能访问 IndexedDB")?;
-    let request = factory.delete_database(DATABASE).map_err(error_text)?;
-    JsFuture::from(request_done(&request))
+    for name in [JOURNAL_DATABASE, DATABASE] {
+        let request = factory.delete_database(name).map_err(error_text)?;
+        JsFuture::from(request_done(&request))
+            .await
+            .map_err(error_text)?;
+    }
+    Ok(())
+}
+
+/// What localStorage should hold under `key` (`text` None: nothing) as of `stamp`, the app's
+/// save counter (persist/journal.rs).
+pub struct JournalEntry {
+    pub key: String,
+    pub text: Option<String>,
+    pub stamp: u64,
+}
+
+/// Writes `entries` in one transaction and returns once it is on disk.
+pub async fn journal_write(entries: &[JournalEntry]) -> Result<(), String> {
+    let db = open_database(JOURNAL_DATABASE, JOURNAL).await?;
+    let transaction = durable_transaction(&db, JOURNAL)?;
+    let committed = transaction_done(&transaction);
+    let store = transaction.object_store(JOURNAL).map_err(error_text)?;
+    for entry in entries {
+        let key = JsValue::from_str(&entry.key);
+        let record = js_sys::Array::of3(
+            &key,
+            &entry
+                .text
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+            &JsValue::from_f64(entry.stamp as f64),
+        );
+        store.put_with_key(&record, &key).map_err(error_text)?;
+    }
+    let done = JsFuture::from(committed).await.map_err(error_text);
+    db.close();
+    done.map(|_| ())
+}
+
+/// Every entry of the journal; anything unreadable in it is skipped.
+pub async fn journal_read() -> Result<Vec<JournalEntry>, String> {
+    let db = open_database(JOURNAL_DATABASE, JOURNAL).await?;
+    let transaction = db.transaction_with_str(JOURNAL).map_err(error_text)?;
+    let store = transaction.object_store(JOURNAL).map_err(error_text)?;
+    let values = JsFuture::from(request_done(&store.get_all().map_err(error_text)?))
         .await
         .map_err(error_text)?;
-    Ok(())
+    db.close();
+    Ok(js_sys::Array::from(&values)
+        .iter()
+        .filter_map(|value| {
+            let record = value.dyn_into::<js_sys::Array>().ok()?;
+            Some(JournalEntry {
+                key: record.get(0).as_string()?,
+                text: record.get(1).as_string(),
+                stamp: record.get(2).as_f64()? as u64,
+            })
+        })
+        .collect())
 }
 
 pub async fn delete(id: &str) -> Result<(), String> {
     let db = open().await?;
-    let transaction = durable_transaction(&db)?;
+    let transaction = durable_transaction(&db, STORE)?;
     let committed = transaction_done(&transaction);
     let store = transaction.object_store(STORE).map_err(error_text)?;
     let request = store.delete(&JsValue::from_str(id)).map_err(error_text)?;

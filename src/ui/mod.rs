@@ -37,6 +37,8 @@ pub fn start() {
     // The rules file is read first (the last connection this page makes), so that every
     // assessment from the first render on uses the rules in use.
     wasm_bindgen_futures::spawn_local(async {
+        // Before anything reads localStorage: what a killed browser lost is put back.
+        persist::recover().await;
         rules_loader::load().await;
         forbid_all_connections();
         if let Some(boot) = document().get_element_by_id("boot") {

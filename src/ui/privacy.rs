@@ -89,6 +89,7 @@ pub fn DataPrivacy() -> impl IntoView {
             <ul>
                 <li>{format!("填写的内容保存在浏览器的本地存储（localStorage），每位申报人一份（键名 {} 开头），申报人名单在 {ROSTER_KEY}。", roster::draft_key("1"))}</li>
                 <li>"证件照和佐证材料保存在浏览器的 IndexedDB（数据库 zhicheng-yanlian）。同一个文件只存一份。"</li>
+                <li>"填写内容和申报人名单另有一份副本（IndexedDB 数据库 zhicheng-yanlian-journal），每次保存都等它写到磁盘上才显示「已自动保存」；浏览器被强行关闭时，下次打开用它找回最后的修改。"</li>
                 <li>{format!("无法读取的旧数据另存为 {DAMAGED_KEY_PREFIX}…，大字模式的选择保存在 {PREFS_KEY}。")}</li>
                 <li>"为了断网也能打开，浏览器会缓存本工具自己的程序文件（Service Worker），不缓存你的数据。"</li>
             </ul>

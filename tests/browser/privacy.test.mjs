@@ -111,6 +111,8 @@ test("清除本机全部数据 needs the typed word, then removes every draft an
   assert.deepEqual(keys, []);
   const databases = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   assert.ok(!databases.includes("zhicheng-yanlian"), databases.join(","));
+  // The durable copy of the drafts (persist/journal.rs) goes too: nothing comes back on restart.
+  assert.ok(!databases.includes("zhicheng-yanlian-journal"), databases.join(","));
   await page.goto(server.url + "#/step/info");
   assert.equal(await page.getByLabel("姓名", { exact: true }).inputValue(), "");
   await context.close();

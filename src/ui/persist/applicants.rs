@@ -126,9 +126,7 @@ impl Persistence {
                 }
             }
         }
-        storage
-            .remove_item(&key)
-            .map_err(|error| write_error_message(&error))?;
+        journal::store(&storage, &key, None, None).map_err(|error| write_error_message(&error))?;
         self.roster.update(|r| {
             r.remove(id);
         });
@@ -173,7 +171,7 @@ impl Persistence {
                 .unwrap_or_default(),
             None => Vec::new(),
         };
-        if let Err(error) = storage.set_item(&key, &draft.to_stored()) {
+        if let Err(error) = journal::store(&storage, &key, Some(&draft.to_stored()), None) {
             if replace.is_none() {
                 self.roster.update(|r| {
                     r.remove(&id);
@@ -227,6 +225,7 @@ impl Persistence {
     /// preference. Returns (applicants, damaged backups) removed.
     pub fn forget_everything(self) -> (u32, u32) {
         self.cancel_pending();
+        journal::forget_queued();
         let listed = self.roster.with_untracked(|r| r.applicants.len()) as u32;
         let (drafts, damaged) = remove_all_app_keys();
         self.begin_new_draft();

@@ -10,7 +10,9 @@ use crate::rules::roster::{
 use leptos::prelude::*;
 
 mod applicants;
+mod journal;
 mod tabs;
+pub use journal::recover;
 use std::time::Duration;
 use web_sys::Storage;
 
@@ -148,6 +150,8 @@ pub struct Persistence {
     /// Changes whenever `draft` starts holding another applicant (or a fresh start), so async
     /// work begun for one applicant never writes into another's draft.
     generation: StoredValue<u64>,
+    /// Counts the draft's saves: only the newest one's journal write may show 已自动保存.
+    saves: StoredValue<u64>,
 }
 
 fn local_storage() -> Result<Storage, String> {
@@ -295,6 +299,7 @@ impl Persistence {
             pending: StoredValue::new(None),
             loading: StoredValue::new(true),
             generation: StoredValue::new(0),
+            saves: StoredValue::new(0),
         };
         persistence.save_on_change();
         persistence
@@ -384,12 +389,27 @@ impl Persistence {
         // Whether anything was written or removed: an empty draft that was never stored (a tab
         // just emptied by 清除本机全部数据 elsewhere) changes nothing, so it must not write the
         // list back either.
+        let save = self.saves.get_value().wrapping_add(1);
+        self.saves.set_value(save);
+        let generation = self.generation.get_value();
+        // 已自动保存 once the text is on disk (journal.rs), and only for the newest save of this
+        // applicant: a later keystroke shows 正在保存… until its own write is there.
+        let on_disk: journal::Done = Box::new(move || {
+            if self.saves.get_value() == save
+                && self.generation.get_value() == generation
+                && self.save_state.get_untracked() == SaveState::Pending
+            {
+                self.save_state.set(SaveState::Saved { at: now_hms() });
+            }
+        });
         let result = local_storage().and_then(|storage| {
             match &text {
-                Some(text) => storage.set_item(&key, text).map(|()| true),
+                Some(text) => {
+                    journal::store(&storage, &key, Some(text), Some(on_disk)).map(|()| true)
+                }
                 None => {
                     let stored = storage.get_item(&key).ok().flatten().is_some();
-                    storage.remove_item(&key).map(|()| stored)
+                    journal::store(&storage, &key, None, Some(on_disk)).map(|()| stored)
                 }
             }
             .map_err(|error| write_error_message(&error))
@@ -404,7 +424,7 @@ impl Persistence {
             }
         }
         self.save_state.set(match result {
-            Ok(_) => SaveState::Saved { at: now_hms() },
+            Ok(_) => SaveState::Pending,
             Err(message) => SaveState::Failed { message },
         });
     }
@@ -414,8 +434,7 @@ impl Persistence {
     fn save_roster(self) -> Result<(), String> {
         let text = self.roster.with_untracked(Roster::to_stored);
         local_storage().and_then(|storage| {
-            storage
-                .set_item(ROSTER_KEY, &text)
+            journal::store(&storage, ROSTER_KEY, Some(&text), None)
                 .map_err(|error| write_error_message(&error))
         })
     }
@@ -450,7 +469,7 @@ impl Persistence {
         self.cancel_pending();
         let files = self.draft.with_untracked(referenced_file_ids);
         let key = self.roster.with_untracked(Roster::current_draft_key);
-        let removed = local_storage().map(|storage| storage.remove_item(&key));
+        let removed = local_storage().map(|storage| journal::store(&storage, &key, None, None));
         self.begin_new_draft();
         self.draft.set(Draft::default());
         self.roster.update(|r| {

@@ -64,6 +64,7 @@ impl Persistence {
     /// Another tab ran 清除本机全部数据: this tab must not write its applicant back.
     pub(super) fn forget_after_clear_elsewhere(self) {
         self.cancel_pending();
+        journal::forget_queued();
         self.begin_new_draft();
         self.draft.set(Draft::default());
         self.roster.set(Roster::default());
