@@ -42,6 +42,9 @@ struct Shown {
 }
 
 /// A picture's thumbnail; a picture the browser cannot draw gets none (and fails when made).
+/// A picture to redraw: its chosen file's index, the file, the size to draw it at.
+type RedrawJob = (usize, web_sys::File, Option<(u32, u32)>);
+
 async fn thumbnail(file: &web_sys::File) -> Option<String> {
     imaging::thumbnail_url(file).await.ok()
 }
@@ -215,6 +218,32 @@ pub fn Composer(
                 }
             };
             let total = order.len();
+            // The pictures to redraw, once each, in the order their pages come.
+            let Some(jobs) = chosen.try_with_value(|c| {
+                let mut jobs: Vec<RedrawJob> = Vec::new();
+                for piece in &order {
+                    if let Content::Redraw(file, size) = &c[piece.file].content {
+                        if !jobs.iter().any(|job| job.0 == piece.file) {
+                            jobs.push((piece.file, file.clone(), *size));
+                        }
+                    }
+                }
+                jobs
+            }) else {
+                return;
+            };
+            // A redraw runs on its own once started: the next picture's is started before this
+            // one is awaited, so that the browser decodes one while it encodes the other.
+            let start = |job: &RedrawJob| {
+                let (file, size) = (job.1.clone(), job.2);
+                wasm_bindgen_futures::future_to_promise(async move {
+                    imaging::redraw_page(&file, size, REDRAW_QUALITY)
+                        .await
+                        .map(|jpeg| js_sys::Uint8Array::from(jpeg.as_slice()).into())
+                        .map_err(|message| message.into())
+                })
+            };
+            let mut running: Vec<js_sys::Promise> = Vec::new();
             // A picture's redrawn JPEG, by chosen file.
             let mut redrawn: Vec<(usize, Vec<u8>)> = Vec::new();
             for (at, piece) in order.iter().enumerate() {
@@ -222,18 +251,18 @@ pub fn Composer(
                     return;
                 }
                 progress.try_set(Some(format!("正在处理第 {} / {total} 页", at + 1)));
-                let Some(job) = chosen.try_with_value(|c| match &c[piece.file].content {
-                    Content::Redraw(file, size) => Some((file.clone(), *size)),
-                    Content::Bytes(..) => None,
-                }) else {
-                    return;
-                };
-                match job {
+                match jobs.iter().position(|job| job.0 == piece.file) {
                     Some(_) if redrawn.iter().any(|(f, _)| *f == piece.file) => {}
-                    Some((file, size)) => {
-                        match imaging::redraw_page(&file, size, REDRAW_QUALITY).await {
-                            Ok(jpeg) => redrawn.push((piece.file, jpeg)),
+                    Some(k) => {
+                        while running.len() < jobs.len().min(k + 2) {
+                            running.push(start(&jobs[running.len()]));
+                        }
+                        match wasm_bindgen_futures::JsFuture::from(running[k].clone()).await {
+                            Ok(jpeg) => {
+                                redrawn.push((piece.file, js_sys::Uint8Array::new(&jpeg).to_vec()))
+                            }
                             Err(message) => {
+                                let message = message.as_string().unwrap_or_default();
                                 stop(Some(format!("第 {} 页：{message}", at + 1)));
                                 return;
                             }
