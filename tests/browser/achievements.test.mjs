@@ -149,3 +149,26 @@ test("speed: with 300 entries a rank change updates the score within one frame",
   assert.ok(median < 50, `median ${median} ms`);
   await context.close();
 });
+
+test("switching an entry's row shows at once exactly the fields the new row asks (issue 16)", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/achievements");
+  await page.getByRole("button", { name: "添加成果奖项" }).click();
+  const entry = page.locator("fieldset[data-entry]").last();
+  const index = await entry.getAttribute("data-entry");
+  // The first row of 成果奖项 (国家级科学技术奖) asks no rank.
+  assert.equal(await page.locator(`#ach-${index}-row option:checked`).textContent(), "国家级科学技术奖");
+  assert.equal(await page.locator(`#ach-${index}-rank`).count(), 0);
+  await page.locator(`#ach-${index}-row`).selectOption({ label: "县区级科学技术奖 三等奖" });
+  // At once, without a reload: the rank field, labelled.
+  await page.getByLabel(/本人排名/).waitFor({ timeout: 2000 });
+  await page.locator(`#ach-${index}-date`).fill("2021-05-01");
+  await page.locator(`#ach-${index}-rank`).fill("1");
+  await page.locator(`#ach-${index}-title`).fill("节能改造");
+  await scoreOf(page, index).filter({ hasNotText: "未填写本人排名" }).waitFor();
+  assert.doesNotMatch(await scoreOf(page, index).textContent(), /未填写本人排名/);
+  // And back: the rank field goes away again.
+  await page.locator(`#ach-${index}-row`).selectOption({ label: "国家级科学技术奖" });
+  await page.locator(`#ach-${index}-rank`).waitFor({ state: "detached", timeout: 2000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
