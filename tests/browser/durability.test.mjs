@@ -74,18 +74,21 @@ test("killed at once after 已自动保存: the typed name and the uploaded file
   const profile = mkdtempSync(join(tmpdir(), "zhicheng-profile-"));
   const lost = [];
   // Three kills, each straight after 已自动保存: a typed field, a second edit, an upload.
-  let browser = await startChromium(profile);
-  try {
-    await browser.page.goto(server.url + "#/step/info");
-    const name = browser.page.getByLabel("姓名", { exact: true });
+  // Starts chromium on the profile with step 3 open; returns it and its 姓名 field.
+  const openStep3 = async () => {
+    const started = await startChromium(profile);
+    await started.page.goto(server.url + "#/step/info");
+    const name = started.page.getByLabel("姓名", { exact: true });
     await name.waitFor();
+    return [started, name];
+  };
+  let [browser, name] = await openStep3();
+  try {
     await savedAfter(browser.page, () => name.fill("王一"));
     await browser.kill();
 
-    browser = await startChromium(profile);
-    await browser.page.goto(server.url + "#/step/info");
-    const again = browser.page.getByLabel("姓名", { exact: true });
-    await again.waitFor();
+    const [second, again] = await openStep3();
+    browser = second;
     if ((await again.inputValue()) !== "王一") lost.push(`first edit: ${await again.inputValue()}`);
     await savedAfter(browser.page, () => again.fill("王二"));
     const typed = Date.now();
@@ -94,10 +97,8 @@ test("killed at once after 已自动保存: the typed name and the uploaded file
     console.log(`typed → 已自动保存 in ${Date.now() - typed} ms`);
     await browser.kill();
 
-    browser = await startChromium(profile);
-    await browser.page.goto(server.url + "#/step/info");
-    const third = browser.page.getByLabel("姓名", { exact: true });
-    await third.waitFor();
+    const [restarted, third] = await openStep3();
+    browser = restarted;
     if ((await third.inputValue()) !== "王二") lost.push(`second edit: ${await third.inputValue()}`);
     if ((await browser.page.getByLabel(/^身份证号/).inputValue()) !== "330302199001011234") lost.push("身份证号码");
     await browser.page.goto(server.url + "#/step/attachments");
