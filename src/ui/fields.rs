@@ -1,5 +1,5 @@
 //! Labelled form fields bound to the draft, with the rules core's problems shown beside them once
-//! the step has been validated, and the error summary that links to them.
+//! the applicant has left the field or pressed 下一步, and the error summary that links to them.
 //!
 //! Getters and setters are shared `dyn` closures so that the view code exists once in the bundle
 //! rather than once per field.
@@ -15,15 +15,45 @@ use wasm_bindgen::JsCast;
 pub type Read = Arc<dyn Fn() -> String + Send + Sync>;
 pub type Write = Arc<dyn Fn(&mut Draft, String) + Send + Sync>;
 
-/// What every field of a step needs: the draft, the step's problems, and whether they are shown.
+/// What every field of a step needs: the draft, the step's problems, and which of them are
+/// shown. Both belong to this visit of the page, not to the draft: a field's problems show once
+/// the applicant has left it (or changed a choice), all of them once 下一步 was pressed, and a
+/// step left without 下一步 comes back without red.
 #[derive(Clone, Copy)]
 pub struct FormCtx {
     pub draft: RwSignal<Draft>,
     pub problems: Memo<Vec<FormProblem>>,
-    pub shown: Signal<bool>,
+    /// 下一步 was pressed on this visit: every problem is shown, and the error summary.
+    pub shown: RwSignal<bool>,
+    /// The fields the applicant has left or changed on this visit.
+    pub touched: RwSignal<Vec<String>>,
 }
 
 impl FormCtx {
+    pub fn new(draft: RwSignal<Draft>, problems: Memo<Vec<FormProblem>>) -> Self {
+        FormCtx {
+            draft,
+            problems,
+            shown: RwSignal::new(false),
+            touched: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The applicant has left or changed `id`: its problems are shown from now on.
+    pub fn touch(self, id: &str) {
+        // Leaving the page removes a focused field, which fires its blur after the page's
+        // signals are gone: then there is nothing left to mark.
+        let known = self.touched.try_with_untracked(|t| t.iter().any(|f| f == id));
+        if known == Some(false) {
+            self.touched.try_update(|t| t.push(id.to_string()));
+        }
+    }
+
+    /// Whether `id`'s problems are shown.
+    pub fn shows(self, id: &str) -> bool {
+        self.shown.get() || self.touched.with(|t| t.iter().any(|f| f == id))
+    }
+
     /// A text read from the whole draft.
     pub fn get(self, f: impl Fn(&Draft) -> String + Send + Sync + 'static) -> Read {
         let draft = self.draft;
@@ -39,9 +69,9 @@ impl FormCtx {
         move || draft.with(|d| f(d))
     }
 
-    /// The messages for one field, or nothing while the step has not been validated.
+    /// The messages for one field, or nothing while they are not shown.
     fn messages_for(self, id: &str) -> Vec<FormProblem> {
-        if !self.shown.get() {
+        if !self.shows(id) {
             return Vec::new();
         }
         self.problems
@@ -76,8 +106,15 @@ fn frame(
     let has_error = move || messages.with(|m| m.iter().any(|p| p.kind != ProblemKind::Note));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    // A short label without a hint fits half a row: two such fields side by side.
+    let label_chars = label.chars().count() + if optional { 4 } else { 0 };
+    let class = if hint.is_none() && label_chars <= 10 {
+        "field field--half"
+    } else {
+        "field"
+    };
     view! {
-        <div class="field" class:field--error=has_error>
+        <div class=class class:field--error=has_error>
             <label for=id.clone()>
                 {label}
                 {optional.then(|| view! { <span class="optional">"（选填）"</span> })}
@@ -110,7 +147,7 @@ fn described_by(id: &str, has_hint: bool) -> String {
 
 fn invalid_attr(ctx: FormCtx, id: String) -> impl Fn() -> &'static str + Send + Sync + 'static {
     move || {
-        let bad = ctx.shown.get()
+        let bad = ctx.shows(&id)
             && ctx.problems.with(|all| {
                 all.iter()
                     .any(|p| p.field == id && p.kind != ProblemKind::Note)
@@ -137,10 +174,12 @@ pub fn input_field(
     set: Write,
 ) -> AnyView {
     let id = id.into();
-    let hint = match (kind, hint) {
-        (_, Some(h)) => Some(h.to_string()),
-        (Kind::Date, None) => Some("例如 2015-07-01、2015/7/1 或 2015年7月1日".to_string()),
-        _ => None,
+    // A hint that is only an example (「如：汉族」) shows inside the box. The accepted forms of
+    // a date are in the message of a date that does not read.
+    let (hint, placeholder) = match hint {
+        Some(h) if h.starts_with('如') => (None, Some(h.to_string())),
+        Some(h) => (Some(h.to_string()), None),
+        None => (None, (kind == Kind::Date).then(|| "如 2015-07-01".to_string())),
     };
     let draft = ctx.draft;
     // A memo, so that a keystroke elsewhere in a long form does not touch this input's DOM.
@@ -151,13 +190,17 @@ pub fn input_field(
     };
     let input = view! {
         <input id=id.clone() type="text" inputmode=mode autocomplete="off"
-            list=suggestions
+            list=suggestions placeholder=placeholder
             aria-describedby=described_by(&id, hint.is_some())
             aria-invalid=invalid_attr(ctx, id.clone())
             prop:value=move || value.get()
             on:input=move |ev| {
                 let text = event_target_value(&ev);
                 draft.update(|d| set(d, text));
+            }
+            on:blur={
+                let id = id.clone();
+                move |_| ctx.touch(&id)
             }/>
     };
     frame(ctx, id, label.into(), optional, hint, input).into_any()
@@ -195,9 +238,13 @@ pub fn select_field(
             aria-describedby=described_by(&id, hint.is_some())
             aria-invalid=invalid_attr(ctx, id.clone())
             prop:value=move || current.get()
-            on:change=move |ev| {
-                let value = event_target_value(&ev);
-                draft.update(|d| set(d, value));
+            on:change={
+                let id = id.clone();
+                move |ev| {
+                    let value = event_target_value(&ev);
+                    draft.update(|d| set(d, value));
+                    ctx.touch(&id);
+                }
             }>
             <option value="" selected=move || current.get().is_empty()>"请选择"</option>
             {options}
@@ -267,9 +314,13 @@ pub fn checkbox_field(
                 <input id=id.clone() type="checkbox"
                     aria-describedby=format!("{id}-error")
                     prop:checked=move || checked.get()
-                    on:change=move |ev| {
-                        let checked = event_target_checked(&ev);
-                        draft.update(|d| write(d, checked));
+                    on:change={
+                        let id = id.clone();
+                        move |ev| {
+                            let checked = event_target_checked(&ev);
+                            draft.update(|d| write(d, checked));
+                            ctx.touch(&id);
+                        }
                     }/>
                 {label.into()}
             </label>
@@ -285,6 +336,14 @@ pub fn focus_field(id: &str) {
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
+        // A field inside a fold (技能荣誉, 加分项) is unfolded first: a closed one cannot take focus.
+        let mut parent = element.parent_element();
+        while let Some(p) = parent {
+            if p.tag_name() == "DETAILS" {
+                let _ = p.set_attribute("open", "");
+            }
+            parent = p.parent_element();
+        }
         // Centred, so that its label above it is on screen too.
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -297,8 +356,8 @@ pub fn focus_field(id: &str) {
     }
 }
 
-/// The problems of a validated step, each linking to its field. Focused when the step is
-/// submitted with problems.
+/// The problems of a step once 下一步 was pressed on this visit, each linking to its field.
+/// Focused when the step is submitted with problems.
 #[component]
 pub fn ErrorSummary(ctx: FormCtx) -> impl IntoView {
     let visible = Memo::new(move |_| {

@@ -149,15 +149,9 @@ fn App() -> impl IntoView {
     // the only part a static server never looks at (ARCHITECTURE.md, "Routing").
     let page = RwSignal::new(current_page());
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        let (left, now) = (page.get_untracked(), current_page());
-        // Leaving a form step shows its problems from then on (as 下一步 does).
-        if let Page::Step(step) = left {
-            let empty = persistence.draft.with_untracked(|d| d.is_empty());
-            if left != now && !empty && !step_page::is_validated(persistence, step) {
-                step_page::mark_validated(persistence, step);
-            }
-        }
-        page.set(now);
+        // Leaving a step without 下一步 shows nothing red on return (issue 16): which problems
+        // are shown belongs to one visit of the page (fields::FormCtx).
+        page.set(current_page());
         // The new page renders on the next tick; focus its heading once it is there.
         request_animation_frame(focus_main_heading);
     });

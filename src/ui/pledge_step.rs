@@ -8,17 +8,19 @@ use leptos::prelude::*;
 
 pub fn pledge_ctx(draft: RwSignal<Draft>) -> FormCtx {
     let today = today();
-    FormCtx {
+    FormCtx::new(
         draft,
-        problems: Memo::new(move |_| draft.with(|d| pledge_problems(d, today))),
-        shown: Signal::derive(move || draft.with(|d| d.pledge.validated)),
-    }
+        Memo::new(move |_| draft.with(|d| pledge_problems(d, today))),
+    )
 }
 
 #[component]
 pub fn PledgeStep(ctx: FormCtx) -> impl IntoView {
     let draft = ctx.draft;
     let fill_today = move |_| draft.update(|d| d.pledge.date = today().iso());
+    let registered_name = move || {
+        draft.with(|d| Some(d.basic.name.trim().to_string()).filter(|n| !n.is_empty()))
+    };
     view! {
         <ErrorSummary ctx=ctx/>
         <div class="notice notice--info">
@@ -41,8 +43,12 @@ pub fn PledgeStep(ctx: FormCtx) -> impl IntoView {
             {checkbox_field(ctx, "pledge-agree", "本人已阅读并承诺",
                 ctx.read(move |d| d.pledge.agreed), |d, v| d.pledge.agreed = v)}
             {input_field(ctx, "pledge-name", "承诺人姓名", Kind::Text, false,
-                Some("再输入一次姓名，须与「填写申报信息」中的姓名一致"), None,
+                Some("签上本人姓名"), None,
                 ctx.get(move |d| d.pledge.name.clone()), set(|d, v| d.pledge.name = v))}
+            // The match is asked only once there is a name to match (step 3 may come later).
+            {move || registered_name().map(|name| view! {
+                <p class="hint" data-pledge-name-note>{format!("须与「填写申报信息」中的姓名「{name}」一致。")}</p>
+            })}
             {input_field(ctx, "pledge-date", "承诺日期", Kind::Date, false, None, None,
                 ctx.get(move |d| d.pledge.date.clone()), set(|d, v| d.pledge.date = v))}
             <button type="button" class="button button--secondary button--small" on:click=fill_today>

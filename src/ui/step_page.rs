@@ -14,23 +14,6 @@ use crate::rules::progress::EditRequest;
 use crate::rules::progress::{Page, Step};
 use leptos::prelude::*;
 
-/// Marks a step as validated, so its problems are shown from now on.
-pub fn mark_validated(persistence: Persistence, step: Step) {
-    persistence.draft.update(|d| match step {
-        Step::Info => d.form.validated = true,
-        Step::Pledge => d.pledge.validated = true,
-        _ => {}
-    });
-}
-
-pub fn is_validated(persistence: Persistence, step: Step) -> bool {
-    persistence.draft.with_untracked(|d| match step {
-        Step::Info => d.form.validated,
-        Step::Pledge => d.pledge.validated,
-        _ => true,
-    })
-}
-
 #[component]
 pub fn StepPage(step: Step) -> impl IntoView {
     let persistence = expect_context::<Persistence>();
@@ -51,11 +34,7 @@ pub fn StepPage(step: Step) -> impl IntoView {
         }
         Step::Achievements => {
             let assessment = super::assessment();
-            let ctx = FormCtx {
-                draft,
-                problems: Memo::new(|_| Vec::new()),
-                shown: Signal::derive(|| false),
-            };
+            let ctx = FormCtx::new(draft, Memo::new(|_| Vec::new()));
             (
                 view! { <AchievementsStep ctx=ctx assessment=assessment/> }.into_any(),
                 None,
@@ -78,13 +57,19 @@ pub fn StepPage(step: Step) -> impl IntoView {
     let on_next = move |ev: leptos::ev::MouseEvent| {
         if ctx.is_some() && blocking() {
             ev.prevent_default();
-            mark_validated(persistence, step);
+            if let Some(ctx) = ctx {
+                ctx.shown.set(true);
+            }
             request_animation_frame(|| focus_field("error-summary"));
         }
     };
     // Arriving from the preview's 修改 link: focus the field and offer the way back.
     let request = EditRequest::from_hash(&window().location().hash().unwrap_or_default());
     if let Some(field) = request.focus.clone() {
+        // Its problem is what the applicant came to fix: shown at once.
+        if let Some(ctx) = ctx {
+            ctx.touch(&field);
+        }
         // Lists and memos render over the next frames; a short delay finds the field in place.
         set_timeout(
             move || focus_field(&field),

@@ -120,6 +120,8 @@ test("skill certificates: a 高级工 of 2015 and a 技师 of 2021 meet 第九�
   assert.match(await skillRoute.textContent(), /自 2015-06-01 起/);
   assert.match(await skillRoute.textContent(), /按最早达到该等级的证书（高级工（三级） 2015-06-01）计/);
 
+  // 技能荣誉 are folded until one is ticked.
+  await page.locator("summary", { hasText: "技能荣誉（选填）" }).click();
   await page.getByLabel("浙江省技术能手", { exact: true }).check();
   await page.getByLabel("「浙江省技术能手」取得时间").fill("2022-08-01");
   const honourRoute = page.locator('[data-route="9.3"]');

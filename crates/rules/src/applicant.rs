@@ -203,6 +203,19 @@ pub struct HeldHonour {
 }
 
 impl Applicant {
+    /// Whether the applicant has given any fact the routes are judged on: anything beyond the
+    /// round, the level and the mode. Until then every route only says 信息不全, so step 3 keeps
+    /// the route list folded.
+    pub fn has_facts(&self) -> bool {
+        let without_choices = Applicant {
+            plan_year: 0,
+            level: Level::Unset,
+            mode: ApplyMode::Unset,
+            ..self.clone()
+        };
+        without_choices != Applicant::default()
+    }
+
     /// Moves schema 1's single certificate and undated honours into the lists, without loss: a
     /// level of 「无」 becomes `has_skill_certificate = No`; honours keep an empty date, which the
     /// form then asks for. Does nothing when nothing old is there.
@@ -392,6 +405,27 @@ json_struct!(HeldHonour { honour, date });
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn facts_are_anything_beyond_round_level_and_mode() {
+        let mut a = Applicant {
+            plan_year: 2026,
+            level: Level::AssistantEngineer,
+            mode: ApplyMode::Normal,
+            ..Applicant::default()
+        };
+        assert!(!a.has_facts());
+        a.wenzhou_insurance_months = Some(0);
+        assert!(a.has_facts());
+        let mut b = Applicant::default();
+        b.education.push(Education::default());
+        assert!(b.has_facts(), "an added entry is a start");
+        let c = Applicant {
+            current_title: TitleLevel::NoTitle,
+            ..Applicant::default()
+        };
+        assert!(c.has_facts());
+    }
 
     #[test]
     fn an_empty_object_and_unknown_values_load_with_defaults() {

@@ -129,7 +129,7 @@ pub const BASIC_FIELDS: &[FieldSpec] = &[
         id: "department",
         label: "工作部门",
         kind: FieldKind::Text { max_chars: 30 },
-        hint: Some("按研发部、生产部等实际情况填写"),
+        hint: Some("如：研发部、生产部"),
     },
     FieldSpec {
         field: BasicField::Post,

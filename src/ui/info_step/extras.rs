@@ -18,6 +18,12 @@ pub(super) fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl 
     view! {
         <section class="form-section" aria-labelledby="extras-title">
             <h2 id="extras-title">"外语、计算机、岗位与其他"</h2>
+            // All of them only add points (基本条件 table): folded until one is answered.
+            <details class="fold" prop:open=move || draft.with_untracked(|d| d.applicant.foreign_language.is_set()
+                || d.applicant.tech_post.is_set() || d.applicant.unit_size.is_set() || d.applicant.income_over_120k
+                || !d.form.computer_modules.trim().is_empty() || !d.form.mountain_years.trim().is_empty()
+                || !d.applicant.mountain_county.is_empty())>
+            <summary>"加分项（选填）：职称外语、计算机、技术职务、单位规模、工资收入、山区县工作年限"</summary>
             {choice(ctx, &info_fields::FOREIGN_LANGUAGE, ForeignLanguage::ALL, ForeignLanguage::label,
                 ctx.read(move |d| d.applicant.foreign_language), |d, v| d.applicant.foreign_language = v)}
             {input(ctx, &info_fields::COMPUTER_MODULES, Kind::Number, None,
@@ -37,15 +43,16 @@ pub(super) fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl 
                 <label for=info_fields::MOUNTAIN_COUNTY.id>{info_fields::MOUNTAIN_COUNTY.label}<span class="optional">"（选填）"</span></label>
                 <select id=info_fields::MOUNTAIN_COUNTY.id aria-describedby="mountain-county-error"
                     prop:value=move || draft.with(|d| d.applicant.mountain_county.clone())
-                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.applicant.mountain_county = v); }>
+                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.applicant.mountain_county = v); ctx.touch(info_fields::MOUNTAIN_COUNTY.id); }>
                     <option value="">"请选择"</option>
                     {counties}
                 </select>
                 <p class="error-text" id="mountain-county-error">{move || {
-                    if !ctx.shown.get() { return String::new(); }
+                    if !ctx.shows(info_fields::MOUNTAIN_COUNTY.id) { return String::new(); }
                     ctx.problems.with(|all| all.iter().filter(|p| p.field == info_fields::MOUNTAIN_COUNTY.id).map(|p| p.message.clone()).collect::<Vec<_>>().join("；"))
                 }}</p>
             </div>
+            </details>
             <Show when=is_exceptional>
                 {input(ctx, &info_fields::EXPERT_RECOMMENDATIONS, Kind::Number, None,
                     ctx.get(move |d| d.form.expert_recommendations.clone()),

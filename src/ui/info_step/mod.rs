@@ -1,5 +1,6 @@
 //! Step 3 填写申报信息: every field the portal asks at this step, grouped as on the portal, with
-//! the rules core's checks and a live eligibility panel.
+//! the rules core's checks; the plan and level come first (the portal asks the 评审计划 before
+//! anything else), with the level's verdict right under them and every route at the end.
 
 use super::entry_list::{add_button, entries, ListSpec};
 use super::fields::{
@@ -30,11 +31,7 @@ pub fn info_ctx(draft: RwSignal<Draft>, assessment: Memo<Assessment>) -> FormCtx
             draft.with(|d| info_problems(d, &a.plan, a.eligibility.advice.as_ref(), today))
         })
     });
-    FormCtx {
-        draft,
-        problems,
-        shown: Signal::derive(move || draft.with(|d| d.form.validated)),
-    }
+    FormCtx::new(draft, problems)
 }
 
 #[component]
@@ -42,14 +39,14 @@ pub fn InfoStep(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     view! {
         <ErrorSummary ctx=ctx/>
         <p class="hint">"除标有「（选填）」的项目外都要填写。填好后按页面底部的「下一步」，本工具会逐项检查。"</p>
-        <BasicSection ctx=ctx/>
         <PlanSection ctx=ctx assessment=assessment/>
+        <BasicSection ctx=ctx/>
         <EducationSection ctx=ctx/>
         <WorkSection ctx=ctx/>
         <QualificationSection ctx=ctx/>
         <SkillSection ctx=ctx/>
         <ExtrasSection ctx=ctx assessment=assessment/>
-        <EligibilityPanel assessment=assessment/>
+        <EligibilityPanel assessment=assessment draft=ctx.draft/>
     }
 }
 
@@ -128,13 +125,9 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
             <h2 id="basic-title">"个人基本信息"</h2>
             {fields}
             <datalist id="ethnicity-suggestions">{ethnicities}</datalist>
-            <div class="field">
-                <label for="series">"所属专业技术职务系列"</label>
-                <input id="series" type="text" value=SERIES readonly aria-describedby="series-hint"/>
-                <p class="hint" id="series-hint">
-                    "机电专业固定选「工程技术」：平台提示不同系列对应不同的业绩档案内容项，选错要重填。"
-                </p>
-            </div>
+            <p class="hint" id="series-hint">
+                "所属专业技术职务系列：机电专业固定选「"{SERIES}"」（平台上不同系列对应不同的业绩档案内容项，选错要重填）。"
+            </p>
             {input(ctx, &info_fields::ID_NUMBER, Kind::Text, None,
                 ctx.get(move |d| d.form.id_number.clone()), set(|d, v| d.form.id_number = v))}
             {input(ctx, &info_fields::PHONE, Kind::Number, None,
@@ -216,6 +209,7 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                 ctx.read(move |d| d.applicant.level), |d, v| d.applicant.level = v)}
             {choice(ctx, &info_fields::MODE, ApplyMode::ALL, ApplyMode::label,
                 ctx.read(move |d| d.applicant.mode), |d, v| d.applicant.mode = v)}
+            <LevelVerdict assessment=assessment/>
             {input(ctx, &info_fields::SPECIALTY, Kind::Text, Some("specialty-suggestions"),
                 ctx.get(move |d| d.form.specialty.clone()), set(|d, v| d.form.specialty = v))}
             <datalist id="specialty-suggestions">{specialties}</datalist>

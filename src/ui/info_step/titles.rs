@@ -160,10 +160,14 @@ pub(super) fn SkillSection(ctx: FormCtx) -> impl IntoView {
                     d.applicant.skill_certificates.push(SkillCertificate::default());
                 })}
             </Show>
-            <fieldset class="checkbox-group">
-                <legend>"技能荣誉（选填，有就勾选并填取得时间）"</legend>
-                {honours}
-            </fieldset>
+            // Few applicants hold one: folded, and open whenever one is ticked.
+            <details class="fold" prop:open=move || draft.with_untracked(|d| !d.applicant.honours.is_empty())>
+                <summary>"技能荣誉（选填）：如浙江省技术能手、全国技术能手、省首席技师"</summary>
+                <fieldset class="checkbox-group">
+                    <legend>"有就勾选，并填取得时间"</legend>
+                    {honours}
+                </fieldset>
+            </details>
         </section>
     }
 }
