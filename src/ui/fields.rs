@@ -1,5 +1,5 @@
 //! Labelled form fields bound to the draft, with the rules core's problems shown beside them once
-//! the applicant has left the field or pressed 下一步, and the error summary that links to them.
+//! 下一步 was pressed on this visit, and the error summary that links to them.
 //!
 //! Getters and setters are shared `dyn` closures so that the view code exists once in the bundle
 //! rather than once per field.
@@ -16,16 +16,17 @@ pub type Read = Arc<dyn Fn() -> String + Send + Sync>;
 pub type Write = Arc<dyn Fn(&mut Draft, String) + Send + Sync>;
 
 /// What every field of a step needs: the draft, the step's problems, and which of them are
-/// shown. Both belong to this visit of the page, not to the draft: a field's problems show once
-/// the applicant has left it (or changed a choice), all of them once 下一步 was pressed, and a
-/// step left without 下一步 comes back without red.
+/// shown. Both belong to this visit of the page, not to the draft: all problems show once 下一步
+/// was pressed, a field's own once the preview's 修改 link brought the applicant to it, and a
+/// step left without 下一步 comes back without red. (Showing a field's problems as soon as it is
+/// left moved the buttons below it under the pointer mid-click, so that is not done.)
 #[derive(Clone, Copy)]
 pub struct FormCtx {
     pub draft: RwSignal<Draft>,
     pub problems: Memo<Vec<FormProblem>>,
     /// 下一步 was pressed on this visit: every problem is shown, and the error summary.
     pub shown: RwSignal<bool>,
-    /// The fields the applicant has left or changed on this visit.
+    /// The fields whose problems are shown before 下一步 (the one a 修改 link leads to).
     pub touched: RwSignal<Vec<String>>,
 }
 
@@ -39,11 +40,13 @@ impl FormCtx {
         }
     }
 
-    /// The applicant has left or changed `id`: its problems are shown from now on.
+    /// `id`'s problems are shown from now on.
     pub fn touch(self, id: &str) {
         // Leaving the page removes a focused field, which fires its blur after the page's
         // signals are gone: then there is nothing left to mark.
-        let known = self.touched.try_with_untracked(|t| t.iter().any(|f| f == id));
+        let known = self
+            .touched
+            .try_with_untracked(|t| t.iter().any(|f| f == id));
         if known == Some(false) {
             self.touched.try_update(|t| t.push(id.to_string()));
         }
@@ -179,7 +182,10 @@ pub fn input_field(
     let (hint, placeholder) = match hint {
         Some(h) if h.starts_with('如') => (None, Some(h.to_string())),
         Some(h) => (Some(h.to_string()), None),
-        None => (None, (kind == Kind::Date).then(|| "如 2015-07-01".to_string())),
+        None => (
+            None,
+            (kind == Kind::Date).then(|| "如 2015-07-01".to_string()),
+        ),
     };
     let draft = ctx.draft;
     // A memo, so that a keystroke elsewhere in a long form does not touch this input's DOM.
@@ -197,10 +203,6 @@ pub fn input_field(
             on:input=move |ev| {
                 let text = event_target_value(&ev);
                 draft.update(|d| set(d, text));
-            }
-            on:blur={
-                let id = id.clone();
-                move |_| ctx.touch(&id)
             }/>
     };
     frame(ctx, id, label.into(), optional, hint, input).into_any()
@@ -238,13 +240,9 @@ pub fn select_field(
             aria-describedby=described_by(&id, hint.is_some())
             aria-invalid=invalid_attr(ctx, id.clone())
             prop:value=move || current.get()
-            on:change={
-                let id = id.clone();
-                move |ev| {
-                    let value = event_target_value(&ev);
-                    draft.update(|d| set(d, value));
-                    ctx.touch(&id);
-                }
+            on:change=move |ev| {
+                let value = event_target_value(&ev);
+                draft.update(|d| set(d, value));
             }>
             <option value="" selected=move || current.get().is_empty()>"请选择"</option>
             {options}
@@ -314,13 +312,9 @@ pub fn checkbox_field(
                 <input id=id.clone() type="checkbox"
                     aria-describedby=format!("{id}-error")
                     prop:checked=move || checked.get()
-                    on:change={
-                        let id = id.clone();
-                        move |ev| {
-                            let checked = event_target_checked(&ev);
-                            draft.update(|d| write(d, checked));
-                            ctx.touch(&id);
-                        }
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        draft.update(|d| write(d, checked));
                     }/>
                 {label.into()}
             </label>

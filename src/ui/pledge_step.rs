@@ -18,9 +18,8 @@ pub fn pledge_ctx(draft: RwSignal<Draft>) -> FormCtx {
 pub fn PledgeStep(ctx: FormCtx) -> impl IntoView {
     let draft = ctx.draft;
     let fill_today = move |_| draft.update(|d| d.pledge.date = today().iso());
-    let registered_name = move || {
-        draft.with(|d| Some(d.basic.name.trim().to_string()).filter(|n| !n.is_empty()))
-    };
+    let registered_name =
+        move || draft.with(|d| Some(d.basic.name.trim().to_string()).filter(|n| !n.is_empty()));
     view! {
         <ErrorSummary ctx=ctx/>
         <div class="notice notice--info">

@@ -55,3 +55,22 @@ for (const [screen, options] of Object.entries(SCREENS)) {
     await context.close();
   });
 }
+
+test("a step 3 left without 下一步 comes back without red; 下一步 then shows every problem", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  await page.locator("#level").selectOption({ label: "助理工程师" });
+  await page.getByLabel("出生日期").fill("1990-05-01");
+  await page.getByLabel("参加工作时间").fill("1989-07-01");
+  await page.getByText("已自动保存").waitFor();
+  await page.getByRole("link", { name: "返回总览" }).click();
+  await page.locator(".task-list__item").first().waitFor();
+  await show(page, "info");
+  assert.equal(await page.locator("#error-summary").count(), 0, "no error summary on return");
+  assert.equal(await page.locator(".field--error").count(), 0, "no field marked red on return");
+  assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+  await page.getByRole("link", { name: /^下一步/ }).click();
+  await page.locator("#error-summary").waitFor();
+  assert.match(await page.locator("#work-start-date-error").textContent(), /参加工作时间早于出生日期/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

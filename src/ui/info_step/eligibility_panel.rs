@@ -108,7 +108,11 @@ pub fn EligibilityPanel(assessment: Memo<Assessment>, draft: RwSignal<Draft>) ->
                 .iter()
                 .map(|r| verdict_item(&r.verdict, r.opens.as_ref()))
                 .collect::<Vec<_>>();
-            let general = e.general.iter().map(|v| verdict_item(v, None)).collect::<Vec<_>>();
+            let general = e
+                .general
+                .iter()
+                .map(|v| verdict_item(v, None))
+                .collect::<Vec<_>>();
             view! {
                 <h3>{format!("{}的申报途径", e.level.label())}</h3>
                 <ul class="routes">{routes}</ul>
@@ -121,8 +125,16 @@ pub fn EligibilityPanel(assessment: Memo<Assessment>, draft: RwSignal<Draft>) ->
     let counts = move || {
         assessment.with(|a| {
             let e = &a.eligibility;
-            let met = e.routes.iter().filter(|r| r.verdict.status == Status::Met).count();
-            format!("{} 条申报途径（{met} 条符合）、{} 项基本条件", e.routes.len(), e.general.len())
+            let met = e
+                .routes
+                .iter()
+                .filter(|r| r.verdict.status == Status::Met)
+                .count();
+            format!(
+                "{} 条申报途径（{met} 条符合）、{} 项基本条件",
+                e.routes.len(),
+                e.general.len()
+            )
         })
     };
     view! {

@@ -43,7 +43,7 @@ pub(super) fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl 
                 <label for=info_fields::MOUNTAIN_COUNTY.id>{info_fields::MOUNTAIN_COUNTY.label}<span class="optional">"（选填）"</span></label>
                 <select id=info_fields::MOUNTAIN_COUNTY.id aria-describedby="mountain-county-error"
                     prop:value=move || draft.with(|d| d.applicant.mountain_county.clone())
-                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.applicant.mountain_county = v); ctx.touch(info_fields::MOUNTAIN_COUNTY.id); }>
+                    on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.applicant.mountain_county = v); }>
                     <option value="">"请选择"</option>
                     {counties}
                 </select>
