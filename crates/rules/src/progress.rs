@@ -201,14 +201,14 @@ pub fn step_status(
                 .filter(|s| *s != Step::Preview)
                 .map(|s| step_status(s, draft, assessment, today))
                 .collect();
+            // Nothing is done on step 6 itself until the others are: it is 未开始, not 进行中,
+            // while any of them is still being filled in (issue 16).
             if others.contains(&StepStatus::Problem) {
                 StepStatus::Problem
             } else if others.iter().all(|s| *s == StepStatus::Done) {
                 StepStatus::Done
-            } else if others.iter().all(|s| *s == StepStatus::NotStarted) {
-                StepStatus::NotStarted
             } else {
-                StepStatus::InProgress
+                StepStatus::NotStarted
             }
         }
     }
@@ -400,7 +400,8 @@ mod tests {
         );
         assert_eq!(
             status_now(Step::Preview, &draft, today()),
-            StepStatus::InProgress
+            StepStatus::NotStarted,
+            "step 6 is not 进行中 because step 3 is"
         );
     }
 
