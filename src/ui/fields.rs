@@ -26,8 +26,8 @@ pub struct FormCtx {
     pub problems: Memo<Vec<FormProblem>>,
     /// 下一步 was pressed on this visit: every problem is shown, and the error summary.
     pub shown: RwSignal<bool>,
-    /// The fields whose problems are shown before 下一步 (the one a 修改 link leads to).
-    pub touched: RwSignal<Vec<String>>,
+    /// The one field whose problems are shown before 下一步: the one a 修改 link leads to.
+    pub revealed: RwSignal<Option<String>>,
 }
 
 impl FormCtx {
@@ -36,25 +36,13 @@ impl FormCtx {
             draft,
             problems,
             shown: RwSignal::new(false),
-            touched: RwSignal::new(Vec::new()),
-        }
-    }
-
-    /// `id`'s problems are shown from now on.
-    pub fn touch(self, id: &str) {
-        // Leaving the page removes a focused field, which fires its blur after the page's
-        // signals are gone: then there is nothing left to mark.
-        let known = self
-            .touched
-            .try_with_untracked(|t| t.iter().any(|f| f == id));
-        if known == Some(false) {
-            self.touched.try_update(|t| t.push(id.to_string()));
+            revealed: RwSignal::new(None),
         }
     }
 
     /// Whether `id`'s problems are shown.
     pub fn shows(self, id: &str) -> bool {
-        self.shown.get() || self.touched.with(|t| t.iter().any(|f| f == id))
+        self.shown.get() || self.revealed.with(|r| r.as_deref() == Some(id))
     }
 
     /// A text read from the whole draft.

@@ -68,7 +68,7 @@ pub fn StepPage(step: Step) -> impl IntoView {
     if let Some(field) = request.focus.clone() {
         // Its problem is what the applicant came to fix: shown at once.
         if let Some(ctx) = ctx {
-            ctx.touch(&field);
+            ctx.revealed.set(Some(field.clone()));
         }
         // Lists and memos render over the next frames; a short delay finds the field in place.
         set_timeout(
