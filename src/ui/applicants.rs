@@ -6,7 +6,7 @@ use super::file_store;
 use super::focus_after_render;
 use super::persist::Persistence;
 use crate::rules::progress::Page;
-use crate::rules::roster::{RosterEntry, LABEL_MAX_CHARS};
+use crate::rules::roster::{LabelFit, RosterEntry, LABEL_MAX_CHARS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -54,21 +54,21 @@ pub fn Applicants() -> impl IntoView {
             let id = id.clone();
             Memo::new(move |_| roster.with(|r| r.current == id))
         };
-        let details = {
-            let mut parts = Vec::new();
-            if !entry.label.trim().is_empty()
-                && !entry.name.trim().is_empty()
-                && entry.label.trim() != entry.name.trim()
-            {
-                parts.push(format!("申报信息里的姓名：{}", entry.name.trim()));
-            }
-            parts.push(format!("编号 {}", entry.id));
-            parts.push(if entry.saved_at.is_empty() {
+        let details = [
+            entry.progress_text(),
+            format!("编号 {}", entry.id),
+            if entry.saved_at.is_empty() {
                 "还没有填写内容".to_string()
             } else {
                 format!("最后保存于 {}", entry.saved_at)
-            });
-            parts.join(" · ")
+            },
+        ]
+        .join(" · ");
+        // One person, one name: a label that looks like another spelling of the typed 姓名 is
+        // pointed out, with the fix one tap away.
+        let differs = match entry.label_fit() {
+            LabelFit::Differs(label) => Some((label, entry.name.trim().to_string())),
+            _ => None,
         };
         let switch = {
             let id = id.clone();
@@ -128,6 +128,34 @@ pub fn Applicants() -> impl IntoView {
                 }
             })
         };
+        let use_name = {
+            let id = id.clone();
+            move |name: String| match persistence.rename(&id, &name) {
+                Ok(()) => {
+                    outcome.set(Some(Outcome::Done(format!("已改为「{name}」。"))));
+                    focus_after_render("applicants-status");
+                }
+                Err(message) => {
+                    outcome.set(Some(Outcome::Failed(message)));
+                    focus_after_render("applicants-status");
+                }
+            }
+        };
+        let export = {
+            let id = id.clone();
+            move |_| {
+                let id = id.clone();
+                spawn_local(async move {
+                    let (ok, text) = super::backup_panel::export_applicant(persistence, &id).await;
+                    outcome.set(Some(if ok {
+                        Outcome::Done(text)
+                    } else {
+                        Outcome::Failed(text)
+                    }));
+                    focus_after_render("applicants-status");
+                });
+            }
+        };
         let heading_id = format!("applicant-{id}");
         let delete_button_id = format!("delete-{id}");
         view! {
@@ -139,7 +167,20 @@ pub fn Applicants() -> impl IntoView {
                         <span class="badge">"正在填写"</span>
                     </Show>
                 </div>
-                <p class="hint">{details}</p>
+                <p class="hint" data-progress>{details}</p>
+                {differs.map(|(label, name)| {
+                    let fix = name.clone();
+                    let use_name = use_name.clone();
+                    view! {
+                        <p class="notice notice--warning" data-name-differs>
+                            {format!("名单上记作「{label}」，申报信息里的姓名是「{name}」。是同一个人的话，请以姓名为准（区分用的备注可写在名单里，如「二车间」）。")}
+                            " "
+                            <button type="button" class="button button--secondary" on:click=move |_| use_name(fix.clone())>
+                                {format!("改为「{name}」")}
+                            </button>
+                        </p>
+                    }
+                })}
                 <div class="button-row">
                     <Show when=move || !is_current.get()>
                         <button type="button" class="button" on:click=switch.clone()>
@@ -161,6 +202,8 @@ pub fn Applicants() -> impl IntoView {
                             renaming.set(None);
                             deleting.set(Some(delete_id.clone()));
                         }>"删除"</button>
+                    <button type="button" class="button button--secondary" aria-describedby=heading_id.clone()
+                        on:click=export>"导出备份"</button>
                 </div>
                 <Show when=move || renaming_this.get()>
                     <RenameForm entry_id=id.clone() current=name_for_rename.clone() renaming=renaming outcome=outcome/>
@@ -168,7 +211,7 @@ pub fn Applicants() -> impl IntoView {
                 <Show when=move || deleting_this.get()>
                     <InlineConfirm id="delete-dialog".to_string() opener_id=delete_button_id.clone()
                         title=delete_title.clone()
-                        detail="其填写内容，以及只有这位申报人用到的照片和附件，都会从这个浏览器删除，无法恢复。需要保留的话，请先切换到这位申报人，在总览页导出备份。"
+                        detail="其填写内容，以及只有这位申报人用到的照片和附件，都会从这个浏览器删除，无法恢复。需要保留的话，请先用这一行的「导出备份」。"
                         confirm_label="确定删除"
                         on_confirm=confirm_delete
                         on_cancel=Callback::new(move |_| deleting.set(None))/>

@@ -12,10 +12,53 @@ use crate::rules::backup::{
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// Offers one applicant's backup file (the current one's draft as it is now, another's as stored)
+/// and says what happened: (true, message) when every file went in.
+pub async fn export_applicant(persistence: Persistence, id: &str) -> (bool, String) {
+    let draft = match persistence.draft_of(id) {
+        Ok(draft) => draft,
+        Err(error) => return (false, error),
+    };
+    let mut files = Vec::new();
+    let mut missing = 0;
+    for file_id in referenced_file_ids(&draft) {
+        match file_store::get(&file_id).await {
+            Ok(Some(file)) => files.push((file_id, file.mime, file.bytes)),
+            _ => missing += 1,
+        }
+    }
+    let now = js_sys::Date::new_0();
+    let stamp = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes(),
+        now.get_seconds()
+    );
+    let text = export_backup(&draft, &files, &stamp);
+    // The name the list shows (at most 20 characters), without what file systems refuse.
+    let shown = if persistence.roster.with_untracked(|r| r.current == id) {
+        persistence.current_name()
+    } else {
+        persistence.roster.with_untracked(|r| r.shown_name(id))
+    };
+    let name: String = shown
+        .chars()
+        .filter(|c| !r#"/\:*?"<>|"#.contains(*c) && !c.is_control())
+        .collect();
+    let file_name = format!("职称申报演练备份-{name}{}.json", &stamp[..10]);
+    match offer_text_file(&file_name, &text, "application/json") {
+        Ok(()) if missing == 0 => (true, format!("已导出「{file_name}」，含 {} 个文件。请把它保存在安全的地方。", files.len())),
+        Ok(()) => (false, format!("已导出「{file_name}」，但有 {missing} 个文件已不在本机浏览器中，没有包含在备份里。")),
+        Err(error) => (false, error),
+    }
+}
+
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
-    let draft = persistence.draft;
     let message = RwSignal::new(None::<(bool, String)>);
     // A backup whose applicant's name is already on the list waits for the user's choice.
     let pending = RwSignal::new(None::<(Backup, Option<(String, String)>)>);
@@ -25,39 +68,8 @@ pub fn BackupPanel() -> impl IntoView {
         busy.set(true);
         message.set(None);
         spawn_local(async move {
-            let current = draft.get_untracked();
-            let mut files = Vec::new();
-            let mut missing = 0;
-            for id in referenced_file_ids(&current) {
-                match file_store::get(&id).await {
-                    Ok(Some(file)) => files.push((id, file.mime, file.bytes)),
-                    _ => missing += 1,
-                }
-            }
-            let now = js_sys::Date::new_0();
-            let stamp = format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-                now.get_full_year(),
-                now.get_month() + 1,
-                now.get_date(),
-                now.get_hours(),
-                now.get_minutes(),
-                now.get_seconds()
-            );
-            let text = export_backup(&current, &files, &stamp);
-            // The name the header shows (at most 20 characters), without what file systems refuse.
-            let name: String = persistence
-                .current_name()
-                .chars()
-                .filter(|c| !r#"/\:*?"<>|"#.contains(*c) && !c.is_control())
-                .collect();
-            let file_name = format!("职称申报演练备份-{name}{}.json", &stamp[..10]);
-            let result = offer_text_file(&file_name, &text, "application/json");
-            message.set(Some(match result {
-                Ok(()) if missing == 0 => (true, format!("已导出「{file_name}」，含 {} 个文件。请把它保存在安全的地方。", files.len())),
-                Ok(()) => (false, format!("已导出「{file_name}」，但有 {missing} 个文件已不在本机浏览器中，没有包含在备份里。")),
-                Err(error) => (false, error),
-            }));
+            let current = persistence.roster.with_untracked(|r| r.current.clone());
+            message.set(Some(export_applicant(persistence, &current).await));
             busy.set(false);
         });
     };

@@ -144,6 +144,23 @@ fn App() -> impl IntoView {
     let persistence = Persistence::start();
     provide_context(persistence);
     provide_assessment(persistence.draft);
+    // The 申报人 list shows each applicant's level and steps done (「助理工程师 · 3/6 步」): the
+    // current one's are noted whenever they change.
+    {
+        let assessment = assessment();
+        let draft = persistence.draft;
+        let today = today();
+        Effect::new(move |_| {
+            let (level, done) = assessment.with(|a| {
+                draft.with(|d| {
+                    let level = d.applicant.level;
+                    let label = if level.is_set() { level.label() } else { "" };
+                    (label, crate::rules::progress::steps_done(d, a, today))
+                })
+            });
+            persistence.note_progress(level, done);
+        });
+    }
 
     // Hash routing: `dist/` is served as plain files from any folder, so the address after `#` is
     // the only part a static server never looks at (ARCHITECTURE.md, "Routing").

@@ -3,6 +3,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { openApp, useServerAndBrowser, makePhotoFixtures } from "./support.mjs";
 
 let server;
@@ -219,6 +220,80 @@ test("two tabs on the same applicant: the tab left open takes the other's saves 
   await page.getByRole("heading", { level: 1 }).waitFor();
   assert.equal(await page.getByLabel("民族").inputValue(), "汉族");
   assert.equal(await page.getByLabel("工作部门").inputValue(), "技术部");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("one person, one name: the list shows 姓名 once typed, a staff note beside it, and asks about a name written differently", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/applicants");
+  const create = async (label) => {
+    await page.getByLabel("申报人的姓名或称呼").fill(label);
+    await page.getByRole("button", { name: "新建并开始填写" }).click();
+    await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
+  };
+  await create("孙七");
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("孙琪");
+  assert.equal(await current(page).textContent(), "孙琪", "the header follows the typed 姓名, not the list's 孙七");
+  await page.getByLabel("申报级别", { exact: true }).selectOption({ label: "助理工程师" });
+  await page.goto(server.url + "#/applicants");
+  await create("张伟（二车间）");
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("张伟");
+  await page.goto(server.url + "#/applicants");
+
+  const sun = page.locator(".applicant", { hasText: "孙琪" });
+  const names = await page.locator(".applicant__name").allTextContents();
+  assert.deepEqual(names.slice(1), ["孙琪", "张伟（二车间）"]);
+  assert.match(await sun.locator("[data-progress]").textContent(), /^助理工程师 · \d\/6 步 · 编号 2 · 最后保存于 /);
+  assert.match(
+    await page.locator(".applicant", { hasText: "张伟" }).locator("[data-progress]").textContent(),
+    /^未选申报级别 · 0\/6 步/,
+  );
+  assert.equal(await page.locator("[data-name-differs]").count(), 1, "a staff note is not a mismatch");
+  assert.match(await sun.locator("[data-name-differs]").textContent(), /名单上记作「孙七」，申报信息里的姓名是「孙琪」/);
+  await sun.getByRole("button", { name: "改为「孙琪」" }).click();
+  await page.getByText("已改为「孙琪」。").waitFor();
+  assert.equal(await page.locator("[data-name-differs]").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("导出备份 from the list exports that row's applicant, not the current one; the import comes back under the name the list showed", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/applicants");
+  await page.getByLabel("申报人的姓名或称呼").fill("李四");
+  await page.getByRole("button", { name: "新建并开始填写" }).click();
+  await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
+  await page.goto(server.url + "#/step/info");
+  await page.getByLabel("姓名", { exact: true }).fill("李思远");
+  await page.getByLabel("民族").fill("汉族");
+  await page.goto(server.url + "#/applicants");
+  await page.getByLabel("申报人的姓名或称呼").fill("王五");
+  await page.getByRole("button", { name: "新建并开始填写" }).click();
+  await page.getByRole("heading", { level: 1, name: "申报演练总览" }).waitFor();
+  await page.goto(server.url + "#/applicants");
+  assert.equal(await current(page).textContent(), "王五");
+
+  const li = page.locator(".applicant", { hasText: "李思远" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    li.getByRole("button", { name: "导出备份" }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^职称申报演练备份-李思远\d{4}-\d\d-\d\d\.json$/);
+  const text = readFileSync(await download.path(), "utf8");
+  assert.match(text, /"name":"李思远"/);
+  assert.match(text, /汉族/);
+  await page.getByText(/^已导出「职称申报演练备份-李思远.*」，含 0 个文件。/).waitFor();
+  assert.equal(await current(page).textContent(), "王五", "exporting from the list switches nobody");
+
+  await li.getByRole("button", { name: "删除" }).click();
+  await page.getByRole("button", { name: "确定删除" }).click();
+  await page.getByText(/已删除申报人「李思远」/).waitFor();
+  await page.goto(server.url + "#/");
+  await page.getByLabel(/导入备份/).setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await page.getByText(/已导入为新申报人「李思远」/).waitFor();
+  await page.goto(server.url + "#/applicants");
+  assert.deepEqual((await page.locator(".applicant__name").allTextContents()).sort(), ["李思远", "王五", "未命名申报人 1"].sort());
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -214,6 +214,14 @@ pub fn step_status(
     }
 }
 
+/// How many of the six steps are 已完成 (the 申报人 list's 「3/6 步」).
+pub fn steps_done(draft: &Draft, assessment: &Assessment, today: CivilDate) -> u32 {
+    Step::ALL
+        .into_iter()
+        .filter(|s| step_status(*s, draft, assessment, today) == StepStatus::Done)
+        .count() as u32
+}
+
 fn info_status(draft: &Draft, assessment: &Assessment, today: CivilDate) -> StepStatus {
     let untouched = draft.basic == Default::default()
         && draft.applicant == Default::default()

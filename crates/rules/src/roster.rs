@@ -24,6 +24,11 @@ pub struct RosterEntry {
     pub name: String,
     /// Local time of the last save, `YYYY-MM-DD HH:MM`; empty if never saved.
     pub saved_at: String,
+    /// The 申报级别 chosen in the draft (its label), empty while none is chosen; with
+    /// `steps_done`, what tells applicants apart on the list without opening their drafts.
+    pub level: String,
+    /// How many of the six steps were 已完成 at the last change.
+    pub steps_done: u32,
 }
 
 impl RosterEntry {
@@ -35,25 +40,81 @@ impl RosterEntry {
         }
     }
 
-    /// What the header and the list call this applicant: the label, else the 姓名 typed in the
-    /// draft (cut to the label's length, so a pasted essay cannot fill the header), else a
-    /// numbered placeholder.
+    /// What the header and the list call this applicant. One person, one name: the 姓名 typed in
+    /// the draft once there is one, with the label beside it when the label is a staff note
+    /// (「张伟（二车间）」 for 姓名 张伟 and label 二车间 or 张伟（二车间）); the label until a 姓名 is
+    /// typed; else a numbered placeholder. Cut to the label's length, so a pasted essay cannot
+    /// fill the header.
     pub fn display_name(&self) -> String {
         let label = visible_text(&self.label);
         let name = visible_text(&self.name);
-        if !label.is_empty() {
+        let shown = if name.is_empty() {
             label
-        } else if !name.is_empty() {
-            if name.chars().count() > LABEL_MAX_CHARS {
-                let cut: String = name.chars().take(LABEL_MAX_CHARS).collect();
-                format!("{cut}…")
-            } else {
-                name
-            }
         } else {
+            match self.label_fit() {
+                LabelFit::Note(note) => format!("{name}（{note}）"),
+                LabelFit::Same | LabelFit::Differs(_) => name,
+            }
+        };
+        if shown.is_empty() {
             format!("未命名申报人 {}", self.id)
+        } else if shown.chars().count() > LABEL_MAX_CHARS {
+            let cut: String = shown.chars().take(LABEL_MAX_CHARS).collect();
+            format!("{cut}…")
+        } else {
+            shown
         }
     }
+
+    /// How the label staff gave on the list relates to the 姓名 typed in the draft.
+    pub fn label_fit(&self) -> LabelFit {
+        let label = visible_text(&self.label);
+        let name = visible_text(&self.name);
+        if label.is_empty() || name.is_empty() || same_name(&label, &name) {
+            return LabelFit::Same;
+        }
+        if let Some(at) = label.find(name.as_str()) {
+            // 「张伟（二车间）」: the name with a note around it; the note is what is left.
+            let rest = format!("{}{}", &label[..at], &label[at + name.len()..]);
+            let note = rest
+                .trim_matches(|c: char| c.is_whitespace() || "（）()·-—_、，,".contains(c))
+                .to_string();
+            return if note.is_empty() {
+                LabelFit::Same
+            } else {
+                LabelFit::Note(note)
+            };
+        }
+        // A label that shares a character with the name but is not it (孙七 for 孙琪, 李四 for
+        // 李思远) was most likely the person's name as first written: point it out. One that shares
+        // nothing (二车间, 上午第二位) is a note.
+        if label.chars().any(|c| !c.is_ascii() && name.contains(c)) {
+            LabelFit::Differs(label)
+        } else {
+            LabelFit::Note(label)
+        }
+    }
+
+    /// 「助理工程师 · 3/6 步」: the level and progress at the last change, for the list.
+    pub fn progress_text(&self) -> String {
+        let level = if self.level.is_empty() {
+            "未选申报级别"
+        } else {
+            self.level.as_str()
+        };
+        format!("{level} · {}/6 步", self.steps_done)
+    }
+}
+
+/// See [`RosterEntry::label_fit`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelFit {
+    /// No label, no 姓名 yet, or the label is the 姓名 (perhaps with only brackets around it).
+    Same,
+    /// The label is a note beside the 姓名 (this text, without the name).
+    Note(String),
+    /// The label looks like another spelling of the person's name (this label): the list asks.
+    Differs(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,7 +132,9 @@ json_struct!(RosterEntry {
     id,
     label,
     name,
-    saved_at
+    saved_at,
+    level,
+    steps_done
 });
 
 // Every field must be there, as serde's derive had it.
@@ -382,6 +445,21 @@ impl Roster {
         true
     }
 
+    /// Records the current applicant's level and number of steps done. True when the list changed
+    /// and must be stored.
+    pub fn note_progress(&mut self, level: &str, steps_done: u32) -> bool {
+        let current = self.current.clone();
+        let Some(entry) = self.applicants.iter_mut().find(|e| e.id == current) else {
+            return false;
+        };
+        if entry.level == level && entry.steps_done == steps_done {
+            return false;
+        }
+        entry.level = level.to_string();
+        entry.steps_done = steps_done;
+        true
+    }
+
     /// Records the current applicant's 姓名 as typed, before a name check compares against it.
     pub fn note_current_name(&mut self, name: &str) {
         let current = self.current.clone();
@@ -430,12 +508,13 @@ impl Roster {
         }
     }
 
-    /// The applicant the list shows under this name, if any (for 「导入会覆盖谁」).
+    /// The applicant the list shows under this name, or whose typed 姓名 it is, if any (for
+    /// 「导入会覆盖谁」).
     pub fn find_by_display_name(&self, name: &str) -> Option<&RosterEntry> {
         let name = name.trim();
         self.applicants
             .iter()
-            .find(|e| same_name(&e.display_name(), name))
+            .find(|e| same_name(&e.display_name(), name) || same_name(e.name.trim(), name))
     }
 }
 

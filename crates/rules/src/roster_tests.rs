@@ -321,3 +321,78 @@ fn the_list_is_stored_as_before() {
     };
     assert_eq!(back.applicants.len(), 2);
 }
+
+#[test]
+fn the_list_shows_the_typed_name_with_a_staff_note_beside_it_and_asks_about_a_different_name() {
+    // (label given on the list, 姓名 typed in step 3, what the list and header show, fit)
+    let cases: &[(&str, &str, &str, LabelFit)] = &[
+        ("孙七", "", "孙七", LabelFit::Same),
+        ("", "孙琪", "孙琪", LabelFit::Same),
+        ("孙琪", "孙琪", "孙琪", LabelFit::Same),
+        ("Li Si", "li si", "li si", LabelFit::Same),
+        ("孙七", "孙琪", "孙琪", LabelFit::Differs("孙七".into())),
+        ("李四", "李思远", "李思远", LabelFit::Differs("李四".into())),
+        (
+            "二车间",
+            "张伟",
+            "张伟（二车间）",
+            LabelFit::Note("二车间".into()),
+        ),
+        (
+            "张伟（二车间）",
+            "张伟",
+            "张伟（二车间）",
+            LabelFit::Note("二车间".into()),
+        ),
+        (
+            "张伟 下午",
+            "张伟",
+            "张伟（下午）",
+            LabelFit::Note("下午".into()),
+        ),
+        ("（张伟）", "张伟", "张伟", LabelFit::Same),
+        ("", "", "未命名申报人 1", LabelFit::Same),
+    ];
+    for (label, name, shown, fit) in cases {
+        let entry = RosterEntry {
+            id: "1".into(),
+            label: label.to_string(),
+            name: name.to_string(),
+            ..RosterEntry::default()
+        };
+        assert_eq!(entry.display_name(), *shown, "{label} / {name}");
+        assert_eq!(entry.label_fit(), *fit, "{label} / {name}");
+    }
+    let long = RosterEntry {
+        id: "1".into(),
+        label: "车间上午来的师傅甲乙丙丁".into(),
+        name: "欧阳一二三四五六七八九十".into(),
+        ..RosterEntry::default()
+    };
+    assert_eq!(long.display_name().chars().count(), LABEL_MAX_CHARS + 1);
+}
+
+#[test]
+fn the_list_records_level_and_progress_only_when_they_change() {
+    let mut roster = Roster::default();
+    assert_eq!(
+        roster.current_entry().progress_text(),
+        "未选申报级别 · 0/6 步"
+    );
+    assert!(roster.note_progress("助理工程师", 3));
+    assert!(!roster.note_progress("助理工程师", 3));
+    assert_eq!(
+        roster.current_entry().progress_text(),
+        "助理工程师 · 3/6 步"
+    );
+    let stored = roster.to_stored();
+    let back = load_roster(Some(&stored), &[]).roster().clone();
+    assert_eq!(back.current_entry().steps_done, 3, "{stored}");
+    // A list stored before these fields were kept reads as not known yet.
+    let old = r#"{"version":1,"current":"1","next_id":2,"applicants":[{"id":"1","label":"张三","name":"","saved_at":""}]}"#;
+    let read = load_roster(Some(old), &[]).roster().clone();
+    assert_eq!(
+        read.current_entry().progress_text(),
+        "未选申报级别 · 0/6 步"
+    );
+}

@@ -20,6 +20,34 @@ impl Persistence {
             .update_untracked(|roster| roster.note_current_name(&name));
     }
 
+    /// Records the current applicant's level and steps done on the list (shown there as
+    /// 「助理工程师 · 3/6 步」); stores the list only when they changed.
+    pub fn note_progress(self, level: &str, steps_done: u32) {
+        let mut changed = false;
+        self.roster
+            .update_untracked(|r| changed = r.note_progress(level, steps_done));
+        if changed {
+            self.roster.notify();
+            let _ = self.save_roster();
+        }
+    }
+
+    /// One applicant's draft as stored (the current one as it is now), for a backup made from the
+    /// list. Err with the reason when it cannot be read.
+    pub fn draft_of(self, id: &str) -> Result<Draft, String> {
+        if self.roster.with_untracked(|r| r.current == id) {
+            return Ok(self.draft.get_untracked());
+        }
+        let text = local_storage()?.get_item(&draft_key(id)).ok().flatten();
+        match load_stored(text.as_deref()) {
+            Loaded::Damaged(reason) => Err(format!(
+                "这位申报人保存的内容无法读取：{}。请先切换到这位申报人处理。",
+                reason.message()
+            )),
+            loaded => Ok(loaded.draft()),
+        }
+    }
+
     /// Opens another applicant's draft. Refused while the current one's last change is unsaved,
     /// since switching would lose it.
     pub fn switch_to(self, id: &str) -> Result<(), String> {
