@@ -45,9 +45,7 @@ async function fillAssistantEngineer(page) {
   await pick(page, "现有机电专业职称", "技术员");
   await page.getByLabel("现有职称取得时间").fill("2021-10-31");
   await pick(page, "资格类型", "专业技术职务任职资格");
-  await page.getByRole("button", { name: "添加资格证书" }).click();
-  await page.getByLabel("资格名称").fill("技术员");
-  await page.getByLabel("取得时间", { exact: true }).fill("2021-10-31");
+  // 资格名称 and 取得时间 come from 现有职称 (issue 16): only the 发证机关 is asked.
   await page.getByLabel("发证机关").fill("温州市人力资源和社会保障局");
   await pick(page, "专业技术职务聘任情况", "无");
 }
@@ -122,6 +120,27 @@ test("an 资格类型 that does not fit the route is flagged next to the field",
   await pick(page, "资格类型", "无");
   await page.getByRole("link", { name: /^下一步/ }).click();
   await page.locator("#qualification-type-error", { hasText: "资格类型应选「专业技术职务任职资格」" }).waitFor();
+  await context.close();
+});
+
+test("the title is typed once: 资格类型 专业技术职务任职资格 takes 现有职称 and its date, and asks only for the 发证机关", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  await pick(page, "现有机电专业职称", "技术员");
+  await page.getByLabel("现有职称取得时间").fill("2021-03-15");
+  await pick(page, "资格类型", "专业技术职务任职资格");
+  assert.equal(await page.locator("#qual-0-name").inputValue(), "技术员");
+  assert.equal(await page.locator("#qual-0-date").inputValue(), "2021-03-15");
+  assert.equal(await page.locator("#qual-0-authority").inputValue(), "");
+  await page.locator("[data-qualification-from-title]").waitFor();
+  // A date corrected in 现有职称 follows; the 发证机关 typed stays.
+  await page.locator("#qual-0-authority").fill("温州市人力资源和社会保障局");
+  await page.getByLabel("现有职称取得时间").fill("2021-03-16");
+  assert.equal(await page.locator("#qual-0-date").inputValue(), "2021-03-16");
+  assert.equal(await page.locator("#qual-0-authority").inputValue(), "温州市人力资源和社会保障局");
+  await page.getByRole("link", { name: /^下一步/ }).click();
+  const summary = await page.locator("#error-summary").textContent();
+  assert.doesNotMatch(summary, /资格证书|资格的名称|资格的取得时间|资格的发证机关/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -2,7 +2,8 @@
 //! draft again (restored, migrated, or set aside with a reason) without ever panicking.
 
 use super::applicant::Applicant;
-use super::form_fields::{ApplicationForm, Pledge};
+use super::choices::{QualificationType, TitleLevel};
+use super::form_fields::{ApplicationForm, Pledge, Qualification};
 use super::json::{self, json_struct, FromJson, ToJson};
 #[cfg(test)]
 use serde::{Deserialize, Serialize};
@@ -111,6 +112,51 @@ impl Draft {
 
     pub fn to_stored(&self) -> String {
         self.to_json()
+    }
+
+    /// The title typed once (issue 16): with 资格类型 「专业技术职务任职资格」 and a 现有职称 held,
+    /// the first 资格证书 is that title — its name and date come from 现有职称, so only the
+    /// 发证机关 is asked. Called after 资格类型, 现有职称 or its date changed, with the title and
+    /// date as they were before: a first entry still showing them (or blank) follows the new
+    /// ones; one the applicant typed over is left as typed. True when it changed the draft.
+    pub fn follow_current_title(&mut self, before: TitleLevel, before_date: &str) -> bool {
+        let a = &self.applicant;
+        let title = a.current_title;
+        let held = matches!(
+            title,
+            TitleLevel::Technician
+                | TitleLevel::AssistantEngineer
+                | TitleLevel::Engineer
+                | TitleLevel::SeniorEngineer
+        );
+        if a.qualification_type != QualificationType::TitleQualification || !held {
+            return false;
+        }
+        let date = a.current_title_date.trim().to_string();
+        let qualifications = &mut self.form.qualifications;
+        let Some(first) = qualifications.first_mut() else {
+            qualifications.push(Qualification {
+                name: title.label().to_string(),
+                date,
+                authority: String::new(),
+            });
+            return true;
+        };
+        let mut changed = false;
+        let name = first.name.trim();
+        if (name.is_empty() || name == before.label()) && name != title.label() {
+            first.name = title.label().to_string();
+            changed = true;
+        }
+        let typed = first.date.trim();
+        if first.name == title.label()
+            && (typed.is_empty() || typed == before_date.trim())
+            && typed != date
+        {
+            first.date = date;
+            changed = true;
+        }
+        changed
     }
 }
 
@@ -499,5 +545,143 @@ mod tests {
             r#"{"version":1,"extra":true,"basic":{"post":"工程师"}}"#,
         ));
         assert_eq!(loaded.draft().basic.post, "工程师");
+    }
+
+    #[test]
+    fn the_first_qualification_is_the_current_title_until_the_applicant_types_over_it() {
+        use TitleLevel::*;
+        let q = |name: &str, date: &str, authority: &str| Qualification {
+            name: name.into(),
+            date: date.into(),
+            authority: authority.into(),
+        };
+        // (资格类型, 现有职称, its date, the title and date before the change, the list before,
+        // the list after, changed)
+        let title = QualificationType::TitleQualification;
+        let cases: Vec<(
+            QualificationType,
+            TitleLevel,
+            &str,
+            TitleLevel,
+            &str,
+            Vec<Qualification>,
+            Vec<Qualification>,
+            bool,
+        )> = vec![
+            // Choosing 专业技术职务任职资格 with 技术员 2021-03-15 known: name and date are filled in.
+            (
+                title,
+                Technician,
+                "2021-03-15",
+                Technician,
+                "2021-03-15",
+                vec![],
+                vec![q("技术员", "2021-03-15", "")],
+                true,
+            ),
+            // Other types and no title held: nothing to take.
+            (
+                QualificationType::VocationalQualification,
+                Technician,
+                "2021-03-15",
+                Technician,
+                "",
+                vec![],
+                vec![],
+                false,
+            ),
+            (
+                QualificationType::NoQualification,
+                Technician,
+                "2021-03-15",
+                Technician,
+                "",
+                vec![],
+                vec![],
+                false,
+            ),
+            (title, NoTitle, "", NoTitle, "", vec![], vec![], false),
+            (title, Unknown, "", Unknown, "", vec![], vec![], false),
+            // The date typed later follows into the prefilled entry, the 发证机关 is kept.
+            (
+                title,
+                Technician,
+                "2021-03-16",
+                Technician,
+                "2021-03-15",
+                vec![q("技术员", "2021-03-15", "温州市人力社保局")],
+                vec![q("技术员", "2021-03-16", "温州市人力社保局")],
+                true,
+            ),
+            (
+                title,
+                Technician,
+                "2021-03-15",
+                Technician,
+                "",
+                vec![q("技术员", "", "")],
+                vec![q("技术员", "2021-03-15", "")],
+                true,
+            ),
+            // A changed title follows too.
+            (
+                title,
+                AssistantEngineer,
+                "2021-03-15",
+                Technician,
+                "2021-03-15",
+                vec![q("技术员", "2021-03-15", "")],
+                vec![q("助理工程师", "2021-03-15", "")],
+                true,
+            ),
+            // What the applicant typed over is theirs.
+            (
+                title,
+                Technician,
+                "2022-01-01",
+                Technician,
+                "2021-03-15",
+                vec![q("技术员", "2021-04-01", "")],
+                vec![q("技术员", "2021-04-01", "")],
+                false,
+            ),
+            (
+                title,
+                AssistantEngineer,
+                "2022-01-01",
+                Technician,
+                "2021-03-15",
+                vec![q("助理工程师（电气）", "2021-03-15", "")],
+                vec![q("助理工程师（电气）", "2021-03-15", "")],
+                false,
+            ),
+            // Nothing to do when it already agrees.
+            (
+                title,
+                Technician,
+                "2021-03-15",
+                Technician,
+                "2021-03-15",
+                vec![q("技术员", "2021-03-15", "")],
+                vec![q("技术员", "2021-03-15", "")],
+                false,
+            ),
+        ];
+        for (kind, held, date, before, before_date, list, after, changed) in cases {
+            let mut draft = Draft::default();
+            draft.applicant.qualification_type = kind;
+            draft.applicant.current_title = held;
+            draft.applicant.current_title_date = date.into();
+            draft.form.qualifications = list.clone();
+            assert_eq!(
+                draft.follow_current_title(before, before_date),
+                changed,
+                "{kind:?} {held:?} {date} {list:?}"
+            );
+            assert_eq!(
+                draft.form.qualifications, after,
+                "{kind:?} {held:?} {date} {list:?}"
+            );
+        }
     }
 }

@@ -154,6 +154,12 @@ fn shown(value: &str) -> String {
     }
 }
 
+/// A date in one form, however it was typed (1998/3/12, 1998年3月12日 → 1998-03-12); text that
+/// is not a date is shown as typed, so that the preview never hides what will be refused.
+fn day(text: &str) -> String {
+    CivilDate::parse(text).map_or_else(|_| text.trim().to_string(), |d| d.iso())
+}
+
 fn row(label: impl Into<String>, value: impl AsRef<str>, target: Target) -> AnswerRow {
     AnswerRow {
         label: label.into(),
@@ -213,7 +219,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         ),
         row(
             "承诺日期",
-            &draft.pledge.date,
+            day(&draft.pledge.date),
             at(Step::Pledge, "pledge-date"),
         ),
     ];
@@ -221,11 +227,13 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
     let mut info: Vec<AnswerRow> = BASIC_FIELDS
         .iter()
         .map(|spec| {
-            row(
-                spec.label,
-                draft.basic.get(spec.field),
-                at(Step::Info, spec.id),
-            )
+            let value = draft.basic.get(spec.field);
+            let value = if matches!(spec.kind, basic_info::FieldKind::Date) {
+                day(value)
+            } else {
+                value.to_string()
+            };
+            row(spec.label, value, at(Step::Info, spec.id))
         })
         .collect();
     info.push(row(
@@ -266,7 +274,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
                 shown(&e.school),
                 shown(&e.major),
                 related,
-                shown(&e.graduation_date),
+                shown(&day(&e.graduation_date)),
                 if e.degree_certificate {
                     " · 有学位证书"
                 } else {
@@ -281,9 +289,9 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
     }
     for (i, w) in a.work.iter().enumerate() {
         let to = if w.to.trim().is_empty() {
-            "至今"
+            "至今".to_string()
         } else {
-            w.to.trim()
+            day(&w.to)
         };
         let post = if w.administrative_post.trim().is_empty() {
             String::new()
@@ -292,13 +300,18 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         };
         info.push(row(
             format!("工作经历 {}", i + 1),
-            format!("{} · {} 至 {}{post}", shown(&w.unit), shown(&w.from), to),
+            format!(
+                "{} · {} 至 {}{post}",
+                shown(&w.unit),
+                shown(&day(&w.from)),
+                to
+            ),
             at(Step::Info, format!("work-{i}-unit")),
         ));
     }
     info.push(field_row(
         &info_fields::PROFESSIONAL_START,
-        &a.professional_start_date,
+        day(&a.professional_start_date),
     ));
     info.push(field_row(
         &info_fields::INSURANCE_MONTHS,
@@ -307,11 +320,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
     info.push(field_row(
         &info_fields::CURRENT_TITLE,
         if a.current_title.is_set() {
-            format!(
-                "{} {}",
-                a.current_title.label(),
-                a.current_title_date.trim()
-            )
+            format!("{} {}", a.current_title.label(), day(&a.current_title_date))
         } else {
             String::new()
         },
@@ -326,7 +335,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
             format!(
                 "{} · {} · {}",
                 shown(&q.name),
-                shown(&q.date),
+                shown(&day(&q.date)),
                 shown(&q.authority)
             ),
             at(Step::Info, format!("qual-{i}-name")),
@@ -339,14 +348,14 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
                 String::new()
             } else {
                 let to = if f.appointment_to.trim().is_empty() {
-                    "至今"
+                    "至今".to_string()
                 } else {
-                    f.appointment_to.trim()
+                    day(&f.appointment_to)
                 };
                 format!(
                     "（{} {} 至 {}）",
                     f.appointment_title.trim(),
-                    f.appointment_from.trim(),
+                    day(&f.appointment_from),
                     to
                 )
             };
@@ -369,7 +378,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
                     } else {
                         format!("（{trade}）")
                     };
-                    format!("{}{trade} {}", c.level.label(), c.date.trim())
+                    format!("{}{trade} {}", c.level.label(), day(&c.date))
                 })
                 .collect::<Vec<_>>()
                 .join("；")
@@ -380,7 +389,7 @@ pub fn answer_sections(draft: &Draft, assessment: &Assessment) -> Vec<AnswerSect
         a.honours
             .iter()
             .map(|h| {
-                format!("{} {}", h.honour.label(), h.date.trim())
+                format!("{} {}", h.honour.label(), day(&h.date))
                     .trim()
                     .to_string()
             })

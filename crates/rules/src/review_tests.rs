@@ -92,3 +92,47 @@ fn answers_say_未填写_for_empty_fields_and_point_at_them() {
     assert_eq!(phone.value, "未填写");
     assert_eq!(sections[0].rows[0].value, "未填写");
 }
+
+#[test]
+fn dates_are_shown_in_one_form_however_they_were_typed() {
+    let mut draft = Draft::default();
+    draft.basic.birth_date = "1998/3/12".into();
+    draft.basic.work_start_date = "2016年7月1日".into();
+    draft.pledge.date = "２０２６．１２．０７".into();
+    draft.applicant.professional_start_date = "2016-7-1".into();
+    draft.applicant.current_title = crate::choices::TitleLevel::Technician;
+    draft.applicant.current_title_date = "2021.3.15".into();
+    draft.applicant.work.push(Default::default());
+    draft.applicant.work[0].unit = "某厂".into();
+    draft.applicant.work[0].from = "2016/7/1".into();
+    draft.applicant.work[0].to = "去年".into();
+    let sections = answer_sections(&draft, &assess(&draft.applicant));
+    let value = |step: usize, label: &str| {
+        sections[step]
+            .rows
+            .iter()
+            .find(|r| r.label == label)
+            .unwrap_or_else(|| panic!("{label}"))
+            .value
+            .clone()
+    };
+    // (row, what the preview shows)
+    for (step, label, shown) in [
+        (2, "出生日期", "1998-03-12"),
+        (2, "参加工作时间", "2016-07-01"),
+        (1, "承诺日期", "2026-12-07"),
+        (2, "现有职称", "技术员 2021-03-15"),
+        (2, "工作经历 1", "某厂 · 2016-07-01 至 去年"),
+    ] {
+        assert_eq!(value(step, label), shown, "{label}");
+    }
+    assert_eq!(
+        sections[2]
+            .rows
+            .iter()
+            .find(|r| r.target == at(Step::Info, info_fields::PROFESSIONAL_START.id))
+            .map(|r| r.value.clone()),
+        Some("2016-07-01".to_string()),
+        "从事专业技术工作起始日期 in one form; 「去年」 above, not a date, as typed"
+    );
+}

@@ -23,6 +23,16 @@ pub(super) fn QualificationSection(ctx: FormCtx) -> impl IntoView {
         })
     };
     let count = Memo::new(move |_| draft.with(|d| d.form.qualifications.len()));
+    // The first 资格证书 is the 现有职称 (Draft::follow_current_title): say where it came from.
+    let from_title = move || {
+        draft.with(|d| {
+            d.applicant.qualification_type == QualificationType::TitleQualification
+                && d.form.qualifications.first().is_some_and(|q| {
+                    q.name == d.applicant.current_title.label()
+                        && q.date.trim() == d.applicant.current_title_date.trim()
+                })
+        })
+    };
     let fields = move |i: usize| {
         let read = move |f: fn(&Qualification) -> String| QUALIFICATIONS.text(ctx, i, f);
         let write = move |f: fn(&mut Qualification, String)| QUALIFICATIONS.put(i, f);
@@ -41,9 +51,16 @@ pub(super) fn QualificationSection(ctx: FormCtx) -> impl IntoView {
         <section class="form-section" aria-labelledby="qualification-title">
             <h2 id="qualification-title">"现有职称、资格类型与聘任"</h2>
             {choice(ctx, &info_fields::CURRENT_TITLE, TitleLevel::ALL, TitleLevel::label,
-                ctx.read(move |d| d.applicant.current_title), |d, v| d.applicant.current_title = v)}
+                ctx.read(move |d| d.applicant.current_title), |d, v| {
+                    let before = std::mem::replace(&mut d.applicant.current_title, v);
+                    let date = d.applicant.current_title_date.clone();
+                    d.follow_current_title(before, &date);
+                })}
             {input(ctx, &info_fields::CURRENT_TITLE_DATE, Kind::Date, None,
-                ctx.get(move |d| d.applicant.current_title_date.clone()), set(|d, v| d.applicant.current_title_date = v))}
+                ctx.get(move |d| d.applicant.current_title_date.clone()), set(|d, v| {
+                    let before = std::mem::replace(&mut d.applicant.current_title_date, v);
+                    d.follow_current_title(d.applicant.current_title, &before);
+                }))}
             <Show when=is_transfer>
                 {choice(ctx, &info_fields::OTHER_TITLE, TitleLevel::ALL, TitleLevel::label,
                     ctx.read(move |d| d.applicant.other_title), |d, v| d.applicant.other_title = v)}
@@ -54,8 +71,17 @@ pub(super) fn QualificationSection(ctx: FormCtx) -> impl IntoView {
             </Show>
             {choice(ctx, &info_fields::QUALIFICATION_TYPE,
                 QualificationType::ALL, QualificationType::label,
-                ctx.read(move |d| d.applicant.qualification_type), |d, v| d.applicant.qualification_type = v)}
+                ctx.read(move |d| d.applicant.qualification_type), |d, v| {
+                    d.applicant.qualification_type = v;
+                    let date = d.applicant.current_title_date.clone();
+                    d.follow_current_title(d.applicant.current_title, &date);
+                })}
             <Show when=shows_qualifications>
+                <Show when=from_title>
+                    <p class="hint" data-qualification-from-title>
+                        "第 1 个资格的名称和取得时间取自上面的现有职称，请补上发证机关（证书上盖章的单位）。"
+                    </p>
+                </Show>
                 {entries(draft, QUALIFICATIONS, fields)}
                 <Show when=move || count.get() < MAX_QUALIFICATIONS>
                     {add_button(draft, QUALIFICATIONS, |d| d.form.qualifications.push(Qualification::default()))}
