@@ -105,9 +105,13 @@ pub fn StartNotices() -> impl IntoView {
             </div>
         }
         .into_any(),
-        StartNotice::Restored => view! {
+        StartNotice::Restored { saved_at } => view! {
             <div class="notice notice--info" role="status">
-                <p>"已恢复上次填写的内容。"</p>
+                <p>{if saved_at.is_empty() {
+                    "已恢复上次填写的内容。".to_string()
+                } else {
+                    format!("已恢复上次填写的内容（最后保存于 {saved_at}）。")
+                }}</p>
                 <button type="button" class="link-button" on:click=dismiss>"知道了"</button>
             </div>
         }

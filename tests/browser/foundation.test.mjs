@@ -68,8 +68,19 @@ test("what is typed on step 3 is saved and comes back after a reload", async () 
   await page.getByLabel("工作部门").fill("研发部");
   await page.getByLabel("性别").selectOption("男");
   await page.getByText(/已自动保存 \d\d:\d\d:\d\d/).waitFor();
+  // A reload in the same sitting brings everything back without a notice about it (issue 16)…
   await page.reload();
-  await page.getByText("已恢复上次填写的内容。").waitFor();
+  await page.getByRole("heading", { level: 1, name: "填写申报信息" }).waitFor();
+  assert.equal(await page.getByLabel("姓名").inputValue(), "张三");
+  assert.equal(await page.getByText("已恢复上次填写的内容").count(), 0);
+  // …coming back to a draft saved in an earlier sitting says so, and when it was saved.
+  await page.evaluate(() => {
+    const roster = JSON.parse(localStorage.getItem("zhicheng-yanlian.roster"));
+    roster.applicants[0].saved_at = "2022-08-31 18:00";
+    localStorage.setItem("zhicheng-yanlian.roster", JSON.stringify(roster));
+  });
+  await page.reload();
+  await page.getByText("已恢复上次填写的内容（最后保存于 2022-08-31 18:00）。").waitFor();
   assert.equal(await page.getByLabel("姓名").inputValue(), "张三");
   assert.equal(await page.getByLabel("工作部门").inputValue(), "研发部");
   assert.equal(await page.getByLabel("性别").evaluate((s) => s.selectedOptions[0].textContent), "男");

@@ -197,6 +197,27 @@ fn visible_text(text: &str) -> String {
         .to_string()
 }
 
+/// How long after a save a reload is taken as the same sitting (no 「已恢复上次填写的内容」).
+pub const SAME_SITTING_MINUTES: u32 = 30;
+
+/// Whether a save stamped `saved_at` was made less than [`SAME_SITTING_MINUTES`] before `now`
+/// (both `YYYY-MM-DD HH:MM`, local time): a reload in the middle of work, which needs no notice
+/// that the draft came back. An unreadable stamp, another day or a clock set back is not.
+pub fn saved_in_this_sitting(saved_at: &str, now: &str) -> bool {
+    fn parts(stamp: &str) -> Option<(&str, u32)> {
+        let (day, time) = stamp.trim().split_once(' ')?;
+        let (h, m) = time.split_once(':')?;
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        (h < 24 && m < 60 && day.len() == 10).then_some((day, h * 60 + m))
+    }
+    match (parts(saved_at), parts(now)) {
+        (Some((day, saved)), Some((today, now))) => {
+            day == today && saved <= now && now - saved < SAME_SITTING_MINUTES
+        }
+        _ => false,
+    }
+}
+
 /// Where an applicant's draft lives in localStorage.
 pub fn draft_key(id: &str) -> String {
     if id == FIRST_ID {

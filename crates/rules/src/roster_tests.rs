@@ -396,3 +396,19 @@ fn the_list_records_level_and_progress_only_when_they_change() {
         "未选申报级别 · 0/6 步"
     );
 }
+
+#[test]
+fn a_reload_in_the_same_sitting_is_not_announced_as_restored() {
+    for (saved, now, same) in [
+        ("2026-12-07 10:00", "2026-12-07 10:00", true),
+        ("2026-12-07 10:00", "2026-12-07 10:29", true),
+        ("2026-12-07 10:00", "2026-12-07 10:30", false),
+        ("2026-12-06 23:59", "2026-12-07 00:01", false),
+        ("2026-12-07 10:05", "2026-12-07 10:00", false),
+        ("", "2026-12-07 10:00", false),
+        ("2026-12-07 25:00", "2026-12-07 10:00", false),
+        ("垃圾", "2026-12-07 10:00", false),
+    ] {
+        assert_eq!(saved_in_this_sitting(saved, now), same, "{saved} → {now}");
+    }
+}

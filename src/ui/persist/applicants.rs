@@ -87,7 +87,7 @@ impl Persistence {
         self.open_current();
         if matches!(
             self.notice.get_untracked(),
-            StartNotice::Restored | StartNotice::None
+            StartNotice::Restored { .. } | StartNotice::None
         ) {
             self.notice.set(StartNotice::Switched {
                 name: self.current_name_untracked(),

@@ -5,7 +5,8 @@
 use crate::rules::backup::referenced_file_ids;
 use crate::rules::draft::{load_stored, DamageReason, Draft, Loaded};
 use crate::rules::roster::{
-    draft_key, id_of_draft_key, load_roster, mentioned_file_ids, LabelProblem, Roster, RosterLoaded,
+    draft_key, id_of_draft_key, load_roster, mentioned_file_ids, saved_in_this_sitting,
+    LabelProblem, Roster, RosterLoaded,
 };
 use leptos::prelude::*;
 
@@ -114,7 +115,11 @@ pub enum SaveState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum StartNotice {
     None,
-    Restored,
+    /// The draft came back from an earlier sitting (not shown for a reload minutes after the last
+    /// save, issue 16); `saved_at` is when it was last saved, if known.
+    Restored {
+        saved_at: String,
+    },
     /// Another applicant's draft was opened from the 申报人 list.
     Switched {
         name: String,
@@ -236,7 +241,9 @@ fn open_draft(key: &str) -> Opened {
     };
     let notice = match &loaded {
         Loaded::Fresh => StartNotice::None,
-        Loaded::Restored(_) => StartNotice::Restored,
+        Loaded::Restored(_) => StartNotice::Restored {
+            saved_at: String::new(),
+        },
         Loaded::Migrated { from_version, .. } => StartNotice::Migrated {
             from_version: *from_version,
         },
@@ -289,7 +296,13 @@ impl Persistence {
             }
             Err(_) => (Roster::default(), None),
         };
-        let opened = open_draft(&roster.current_draft_key());
+        let mut opened = open_draft(&roster.current_draft_key());
+        if let StartNotice::Restored { saved_at } = &mut opened.notice {
+            *saved_at = roster.current_entry().saved_at.clone();
+            if saved_in_this_sitting(saved_at, &now_stamp()) {
+                opened.notice = StartNotice::None;
+            }
+        }
         let persistence = Persistence {
             draft: RwSignal::new(opened.draft),
             save_state: RwSignal::new(opened.save_state),
