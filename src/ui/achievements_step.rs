@@ -435,14 +435,9 @@ fn ScorePanel(assessment: Memo<Assessment>) -> impl IntoView {
     let totals = move || {
         assessment.with(|a| {
             let s = &a.score;
-            let exceptional = a.eligibility.level == crate::rules::applicant::Level::Engineer;
             view! {
                 {super::score_view::totals(s, false)}
-                {exceptional.then(|| view! {
-                    <p class=if s.reaches_exceptional_threshold { "threshold threshold--met" } else { "threshold" } data-threshold>
-                        {super::score_view::threshold_text(s)}
-                    </p>
-                })}
+                {super::score_view::threshold(s, a.eligibility.level)}
                 <p class="hint">"理论考试（25 分）和面试答辩（20 分）不在自评范围内。"</p>
             }
         })

@@ -26,6 +26,31 @@ fn RoundSummary() -> impl IntoView {
     }
 }
 
+/// The chosen level's status and the route advice (how to answer on the portal, 初定 / 直接晋升),
+/// so that the most useful advice is not only in the middle of step 3 (issue 16).
+#[component]
+fn LevelAdvice() -> impl IntoView {
+    let assessment = super::assessment();
+    move || {
+        assessment.with(|a| {
+            let e = &a.eligibility;
+            e.level.is_set().then(|| {
+                view! {
+                    <section class="overview-advice" aria-labelledby="overview-advice-title">
+                        <h2 id="overview-advice-title">"申报建议"</h2>
+                        <p class=format!("eligibility__status eligibility__status--{}", e.status.key())
+                            data-overview-eligibility=e.status.key()>
+                            {format!("{}：{}", e.level.label(), e.status.label())}
+                        </p>
+                        {e.summary.first().map(|s| view! { <p>{s.clone()}</p> })}
+                        {super::info_step::route_advice(e)}
+                    </section>
+                }
+            })
+        })
+    }
+}
+
 #[component]
 pub fn Overview() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
@@ -60,6 +85,7 @@ pub fn Overview() -> impl IntoView {
         </p>
         <RoundSummary/>
         <ol class="task-list">{rows}</ol>
+        <LevelAdvice/>
         <super::backup_panel::BackupPanel/>
         <p class="hint">
             <a href=Page::Rules.hash()>"规则数据"</a>

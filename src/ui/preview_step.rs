@@ -93,10 +93,11 @@ fn Summary(assessment: Memo<Assessment>) -> impl IntoView {
                     <p class="eligibility__status" data-summary-eligibility=e.status.key()>{verdict}</p>
                     <ul>{met_routes.into_iter().map(|r| view! { <li>{format!("符合 {r}")}</li> }).collect::<Vec<_>>()}</ul>
                     {e.summary.iter().map(|m| view! { <p>{m.clone()}</p> }).collect::<Vec<_>>()}
+                    {super::info_step::route_advice(e)}
                     {e.openings.iter().map(|m| view! { <p data-opens>{m.clone()}</p> }).collect::<Vec<_>>()}
                     {a.plan.derived_note().map(|n| view! { <p class="hint">{n}</p> })}
                     {super::score_view::totals(s, true)}
-                    <p>{super::score_view::threshold_text(s)}</p>
+                    {super::score_view::threshold(s, e.level)}
                     <details class="breakdown" open>
                         <summary>"计分明细"</summary>
                         <ul class="breakdown__lines">

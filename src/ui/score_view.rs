@@ -1,7 +1,9 @@
 //! The self-score as step 4's panel and the preview show it: the totals against the caps of the
 //! score table in use, the 破格 line, and one row per score line. One view for both pages.
 
+use crate::rules::applicant::Level;
 use crate::rules::number_text::short;
+use crate::rules::routes::has_exceptional_route;
 use crate::rules::rules_file::table;
 use crate::rules::score_line::{ScoreBreakdown, ScoreLine, Section, INFERRED_NOTE};
 use leptos::prelude::*;
@@ -21,7 +23,18 @@ pub fn totals(s: &ScoreBreakdown, wide: bool) -> impl IntoView {
 }
 
 /// 「破格申报线 25 分：还差 3 分」
-pub fn threshold_text(s: &ScoreBreakdown) -> String {
+/// The 破格 line (「破格申报线 25 分：还差 …」), for the levels that have a 破格 route only.
+pub fn threshold(s: &ScoreBreakdown, level: Level) -> Option<impl IntoView> {
+    has_exceptional_route(level).then(|| {
+        view! {
+            <p class=if s.reaches_exceptional_threshold { "threshold threshold--met" } else { "threshold" } data-threshold>
+                {threshold_text(s)}
+            </p>
+        }
+    })
+}
+
+fn threshold_text(s: &ScoreBreakdown) -> String {
     format!(
         "破格申报线 {} 分：{}",
         short(s.exceptional_threshold),

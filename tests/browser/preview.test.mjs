@@ -58,3 +58,34 @@ test("printing hides the navigation and buttons and adds the plan and date", asy
   assert.ok(pages >= 5, `sections start on their own pages: ${pages}`);
   await context.close();
 });
+
+test("route advice (初定) is on the overview and the preview too, and the 破格 line shows only for 工程师", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/info");
+  const pick = (label, option) => page.getByLabel(label, { exact: true }).selectOption({ label: option });
+  await pick("申报级别", "助理工程师");
+  await page.getByRole("button", { name: "添加一条学历" }).click();
+  await pick("学历层次", "本科");
+  await pick("与机电专业相关（相同或相近）", "是");
+  await page.getByLabel("毕业日期").fill("2019-06-30");
+  await page.getByLabel("从事专业技术工作起始时间").fill("2019-07-01");
+  await page.locator("[data-route-hint]", { hasText: "初定" }).first().waitFor();
+
+  await page.goto(server.url + "#/");
+  const overview = page.locator("[data-route-hint]", { hasText: "初定" });
+  await overview.first().waitFor();
+  assert.match(await overview.first().textContent(), /比申报评审更合适/);
+  assert.match(await page.locator("[data-overview-eligibility]").textContent(), /^助理工程师：/);
+
+  await page.goto(server.url + "#/step/preview");
+  await page.locator(".review-summary [data-route-hint]", { hasText: "初定" }).first().waitFor();
+  assert.equal(await page.locator("[data-threshold]").count(), 0, "no 破格 line for 助理工程师");
+  assert.doesNotMatch(await page.locator(".review-summary").textContent(), /破格申报线/);
+
+  await page.goto(server.url + "#/step/info");
+  await pick("申报级别", "工程师");
+  await page.goto(server.url + "#/step/preview");
+  await page.locator("[data-threshold]").waitFor();
+  assert.match(await page.locator("[data-threshold]").textContent(), /^破格申报线 25 分：还差/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

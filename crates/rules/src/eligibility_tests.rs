@@ -596,3 +596,19 @@ fn a_route_short_only_of_time_says_in_which_round_it_opens() {
         None
     );
 }
+
+#[test]
+fn only_工程师_has_a_破格_route_so_only_it_shows_the_破格_line() {
+    for (level, has) in [
+        (Level::Technician, false),
+        (Level::AssistantEngineer, false),
+        (Level::Engineer, true),
+        (Level::Unset, false),
+    ] {
+        assert_eq!(
+            crate::routes::has_exceptional_route(level),
+            has,
+            "{level:?}"
+        );
+    }
+}

@@ -101,6 +101,14 @@ const ROUTES: &[RouteDef] = &[
     route!("10.5", Engineer, Transfer, TitleQualification, Yes),
 ];
 
+/// Whether the level has a 破格 route (only 工程师, 第十条（四）): the 破格 score line and its
+/// threshold mean nothing for the other levels and are not shown for them.
+pub fn has_exceptional_route(level: Level) -> bool {
+    ROUTES
+        .iter()
+        .any(|r| r.level == level && r.mode == ApplyMode::Exceptional)
+}
+
 /// The years 第十条（一） requires of this applicant's education: 2 with a related 研究生
 /// education, 4 otherwise (used by 破格, which may be at most 1 year early).
 fn engineer_title_years(f: &Facts, c: &Conditions) -> u32 {

@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::rules::applicant::Level;
+use crate::rules::eligibility::Eligibility;
 use crate::rules::verdict::Status;
 
 /// One verdict as one line (status, article, what the rule asks, what is short), with the round
@@ -29,6 +30,27 @@ pub(super) fn verdict_item(v: &Verdict, opens: Option<&String>) -> impl IntoView
     }
 }
 
+/// How to answer on the portal for the route that fits (平台上应这样选) and the 初定 / 直接晋升
+/// hints: the most useful advice, shown under 申报级别, on the overview and on the preview.
+pub fn route_advice(e: &Eligibility) -> impl IntoView {
+    let advice = e.advice.as_ref().map(|advice| {
+        view! {
+            <div class="advice" data-advice>
+                <h3>"平台上应这样选"</h3>
+                <p>{format!("按{}申报：申报方式「{}」，资格类型「{}」，聘任情况「{}」。",
+                    advice.cite, advice.mode.label(), advice.qualification_type.label(), advice.appointment.label())}</p>
+                {advice.messages.iter().map(|m| view! { <p>{m.clone()}</p> }).collect::<Vec<_>>()}
+            </div>
+        }
+    });
+    let hints = e
+        .hints
+        .iter()
+        .map(|h| view! { <p class="hint-box" data-route-hint><strong>{h.cite.clone()}</strong>" "{h.message.clone()}</p> })
+        .collect::<Vec<_>>();
+    view! { {advice}{hints} }
+}
+
 /// The chosen level's verdict, under 申报级别: before a level is chosen, one sentence.
 #[component]
 pub fn LevelVerdict(assessment: Memo<Assessment>) -> impl IntoView {
@@ -41,21 +63,6 @@ pub fn LevelVerdict(assessment: Memo<Assessment>) -> impl IntoView {
                 }
                 .into_any();
             }
-            let advice = e.advice.as_ref().map(|advice| {
-                view! {
-                    <div class="advice">
-                        <h3>"平台上应这样选"</h3>
-                        <p>{format!("按{}申报：申报方式「{}」，资格类型「{}」，聘任情况「{}」。",
-                            advice.cite, advice.mode.label(), advice.qualification_type.label(), advice.appointment.label())}</p>
-                        {advice.messages.iter().map(|m| view! { <p>{m.clone()}</p> }).collect::<Vec<_>>()}
-                    </div>
-                }
-            });
-            let hints = e
-                .hints
-                .iter()
-                .map(|h| view! { <p class="hint-box"><strong>{h.cite.clone()}</strong>" "{h.message.clone()}</p> })
-                .collect::<Vec<_>>();
             // The routes' line, then the general conditions not yet met in one line: each is
             // listed with what it asks at the end of the step.
             let open: Vec<String> = e
@@ -73,8 +80,7 @@ pub fn LevelVerdict(assessment: Memo<Assessment>) -> impl IntoView {
                 </p>
                 {e.summary.first().map(|s| view! { <p>{s.clone()}</p> })}
                 {general}
-                {advice}
-                {hints}
+                {route_advice(e)}
                 <p><a href="#eligibility-title" on:click=|_| open_route_list()>
                     {format!("逐条核对：{} 条申报途径、{} 项基本条件（页面底部）", e.routes.len(), e.general.len())}
                 </a></p>
