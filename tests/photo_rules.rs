@@ -314,3 +314,59 @@ fn a_twenty_megabyte_file_is_refused_on_its_size_alone() {
         two_mb.message
     );
 }
+
+#[test]
+fn a_phone_portrait_stored_sideways_is_explained_not_contradicted() {
+    // A portrait that looks upright (EXIF 6) but is stored 4:3 wide: the ratio fails on the stored
+    // pixels, and the message says why and what fixes it instead of only 「太宽」.
+    let bytes = with_exif_orientation(&portrait_jpeg(400, 300), 6);
+    let checks = check_photo_bytes(&bytes);
+    assert_eq!(outcome(&checks, "ratio"), Some(Outcome::Fail));
+    let ratio = message(&checks, "ratio");
+    assert!(ratio.contains("手机把这张照片横着存了"), "{ratio}");
+    assert!(ratio.contains("生成合规照片"), "{ratio}");
+    // The same pixels without the mark get the plain message.
+    let unmarked = check_photo_bytes(&portrait_jpeg(400, 300));
+    let plain = message(&unmarked, "ratio");
+    assert!(plain.contains("照片太宽。请裁剪左右"), "{plain}");
+}
+
+#[test]
+fn the_generator_zooms_into_the_middle_and_refuses_a_zoom_that_leaves_too_few_pixels() {
+    // (picture, zoom %, crop size, or the refusal's words)
+    let whole = plan_crop(3000, 4000, IdPhotoSize::OneInch, 0.0, 0.0).unwrap();
+    assert_eq!(
+        plan_crop_zoomed(3000, 4000, IdPhotoSize::OneInch, 100, 0.0, 0.0).unwrap(),
+        whole,
+        "100 % is the plain crop"
+    );
+    let twice = plan_crop_zoomed(3000, 4000, IdPhotoSize::OneInch, 200, 0.0, 0.0).unwrap();
+    assert_eq!((twice.source_width, twice.source_height), (1428, 2000));
+    assert_eq!((twice.source_x, twice.source_y), (786, 1000), "centred");
+    assert_eq!((twice.output_width, twice.output_height), (295, 413));
+    // Out of range is clamped: 50 % is 100 %, 900 % is the most offered.
+    assert_eq!(
+        plan_crop_zoomed(3000, 4000, IdPhotoSize::OneInch, 50, 0.0, 0.0).unwrap(),
+        whole
+    );
+    let most = plan_crop_zoomed(3000, 4000, IdPhotoSize::OneInch, 900, 0.0, 0.0).unwrap();
+    assert_eq!(most.source_width, 2857 * 100 / MAX_ZOOM_PERCENT);
+    // A small picture cannot be zoomed far: the refusal names how far it can.
+    let refused = plan_crop_zoomed(400, 560, IdPhotoSize::OneInch, 200, 0.0, 0.0).unwrap_err();
+    assert!(refused.contains("放大到 200%"), "{refused}");
+    assert!(refused.contains("最多放大到 180%"), "{refused}");
+    assert!(plan_crop_zoomed(400, 560, IdPhotoSize::OneInch, 180, 0.0, 0.0).is_ok());
+    // Every zoomed plan stays inside the picture and passes the ratio and pixel rules.
+    for zoom in (100..=MAX_ZOOM_PERCENT).step_by(10) {
+        for (sx, sy) in [(-1.0, -1.0), (0.0, 0.0), (1.0, 1.0), (0.3, -0.7)] {
+            let p = plan_crop_zoomed(4032, 3024, IdPhotoSize::TwoInch, zoom, sx, sy).unwrap();
+            let (ow, oh) = (p.output_width as u64, p.output_height as u64);
+            assert!(
+                100 * ow >= 65 * oh && 5 * ow <= 4 * oh,
+                "{zoom} → {ow}×{oh}"
+            );
+            assert!(ow > 215 && oh > 300);
+            assert!(p.source_x + p.source_width <= 4032 && p.source_y + p.source_height <= 3024);
+        }
+    }
+}

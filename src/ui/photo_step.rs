@@ -7,9 +7,10 @@ use super::persist::Persistence;
 use super::{file_store, focus_after_render, imaging};
 use crate::rules::draft::PhotoRecord;
 use crate::rules::photo::{
-    all_hard_checks_pass, background_check, check_photo_bytes, mb, plan_crop, size_check,
-    IdPhotoSize, Outcome, PhotoCheck, LARGEST_FILE_HANDLED,
+    all_hard_checks_pass, background_check, check_photo_bytes, mb, plan_crop_zoomed, size_check,
+    IdPhotoSize, Outcome, PhotoCheck, LARGEST_FILE_HANDLED, MAX_ZOOM_PERCENT,
 };
+use crate::rules::progress::{Page, Step};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,6 +18,8 @@ use leptos::task::spawn_local;
 #[derive(Clone, Default)]
 struct Shown {
     bytes: Vec<u8>,
+    /// The file name a generated copy is kept under.
+    name: String,
     mime: String,
     preview_url: Option<String>,
     checks: Vec<PhotoCheck>,
@@ -51,8 +54,10 @@ async fn with_background(bytes: &[u8], mime: &str, mut checks: Vec<PhotoCheck>) 
     checks
 }
 
+/// `unused` is true while a generated photo waits for 使用这张照片; the step's 下一步 then sets
+/// `ask`, and the page asks whether to use it instead of silently keeping the original.
 #[component]
-pub fn PhotoStep() -> impl IntoView {
+pub fn PhotoStep(unused: RwSignal<bool>, ask: RwSignal<bool>) -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let draft = persistence.draft;
     let shown = RwSignal::new(Shown::default());
@@ -61,6 +66,9 @@ pub fn PhotoStep() -> impl IntoView {
     let verdict_ms = RwSignal::new(None::<f64>);
     let confirm_delete = RwSignal::new(false);
     let generated = RwSignal::new(None::<Shown>);
+    // 「已改用生成的照片」 beside the result, once it replaced the original.
+    let used = RwSignal::new(false);
+    Effect::new(move |_| unused.set(generated.with(Option::is_some)));
 
     let show = move |bytes: Vec<u8>, mime: String, checks: Vec<PhotoCheck>| {
         let preview_url = object_url(&bytes, &mime);
@@ -71,6 +79,7 @@ pub fn PhotoStep() -> impl IntoView {
                 mime,
                 preview_url,
                 checks,
+                ..Shown::default()
             };
         });
     };
@@ -141,6 +150,8 @@ pub fn PhotoStep() -> impl IntoView {
         let started = now_ms();
         error.set(None);
         generated.set(None);
+        used.set(false);
+        ask.set(false);
         confirm_delete.set(false);
         let size = file.size() as u64;
         let name = file.name();
@@ -223,6 +234,28 @@ pub fn PhotoStep() -> impl IntoView {
         }
     };
 
+    // The generated copy replaces the original; the result is brought to where the applicant
+    // looks (the check list's heading, above the generator, takes focus and scrolls into view).
+    let use_generated = move || {
+        if let Some(g) = generated.get_untracked() {
+            shown.update(|s| {
+                release(s.preview_url.take());
+                *s = g.clone();
+                s.preview_url = object_url(&g.bytes, &g.mime);
+            });
+            keep(g.bytes, g.mime, g.name, true);
+            generated.set(None);
+            used.set(true);
+            ask.set(false);
+            focus_after_render("photo-checks-title");
+        }
+    };
+    let next_step = move || {
+        let _ = window()
+            .location()
+            .set_hash(&Page::Step(Step::Pledge).hash());
+    };
+
     let has_photo = move || shown.with(|s| !s.checks.is_empty());
     let file_name = move || draft.with(|d| d.photo.as_ref().map(|p| p.file_name.clone()));
 
@@ -257,13 +290,16 @@ pub fn PhotoStep() -> impl IntoView {
                     <figcaption>{move || file_name().unwrap_or_default()}</figcaption>
                 </figure>
                 <div class="photo-result__checks">
-                    <h2 id="photo-checks-title">"检查结果"</h2>
+                    <h2 id="photo-checks-title" tabindex="-1">"检查结果"</h2>
+                    <Show when=move || used.get()>
+                        <p class="notice notice--info" role="status" data-used-generated>"已改用生成的合规照片，下面是它的检查结果。"</p>
+                    </Show>
                     <CheckSummary checks=Signal::derive(move || shown.with(|s| s.checks.clone()))/>
                     <CheckList checks=Signal::derive(move || shown.with(|s| s.checks.clone()))
                         timing=verdict_ms/>
                 </div>
             </div>
-            <Generator shown=shown generated=generated keep=keep/>
+            <Generator shown=shown generated=generated on_use=Callback::new(move |_| use_generated())/>
             <div class="danger-zone">
                 <Show when=move || draft.with(|d| d.photo.is_some())
                     fallback=|| ()>
@@ -281,6 +317,27 @@ pub fn PhotoStep() -> impl IntoView {
                         on_confirm=Callback::new(move |_| delete())
                         on_cancel=Callback::new(move |_| confirm_delete.set(false))/>
                 </Show>
+            </div>
+        </Show>
+        <Show when=move || ask.get() && generated.with(Option::is_some)>
+            <div class="confirm" id="unused-photo-question" tabindex="-1" role="alertdialog"
+                aria-labelledby="unused-photo-title"
+                on:keydown=super::on_escape(move || ask.set(false))>
+                <p id="unused-photo-title"><strong>"生成的合规照片还没有使用。"</strong></p>
+                <p>{move || if shown.with(|s| all_hard_checks_pass(&s.checks)) {
+                    "现在用的仍是原来那张照片。要改用生成的照片吗？"
+                } else {
+                    "现在用的仍是原来那张照片，它不符合平台要求。要改用生成的照片吗？"
+                }}</p>
+                <div class="button-row">
+                    <button type="button" class="button" on:click=move |_| { use_generated(); next_step(); }>
+                        "使用生成的照片，下一步"
+                    </button>
+                    <button type="button" class="button button--secondary" on:click=move |_| { generated.set(None); next_step(); }>
+                        "保留原来的照片，下一步"
+                    </button>
+                    <button type="button" class="button button--secondary" on:click=move |_| ask.set(false)>"取消"</button>
+                </div>
             </div>
         </Show>
     }
@@ -339,13 +396,22 @@ fn CheckList(
     view! { <ul class="checks" data-verdict-ms=ms>{items}</ul> }
 }
 
+fn photo_file_name(size: IdPhotoSize) -> &'static str {
+    match size {
+        IdPhotoSize::OneInch => "证件照-一寸-295x413.jpg",
+        IdPhotoSize::TwoInch => "证件照-二寸-413x579.jpg",
+    }
+}
+
 #[component]
 fn Generator(
     shown: RwSignal<Shown>,
     generated: RwSignal<Option<Shown>>,
-    keep: impl Fn(Vec<u8>, String, String, bool) + Copy + Send + Sync + 'static,
+    on_use: Callback<()>,
 ) -> impl IntoView {
     let size = RwSignal::new(IdPhotoSize::OneInch);
+    // Percent of the largest crop, in steps of 10: for a phone portrait whose head is small.
+    let zoom = RwSignal::new(100i32);
     // Crop position in twentieths: -20 (left/top) … 20 (right/bottom). Integers keep float
     // parsing and formatting out of the bundle.
     let shift_x = RwSignal::new(0i32);
@@ -363,15 +429,17 @@ fn Generator(
         }
         working.set(true);
         problem.set(None);
-        let (size, sx, sy) = (
+        let (size, zoom, sx, sy) = (
             size.get_untracked(),
+            zoom.get_untracked().max(100) as u32,
             shift_x.get_untracked() as f64 / 20.0,
             shift_y.get_untracked() as f64 / 20.0,
         );
+        let name = photo_file_name(size);
         spawn_local(async move {
             let result = async {
                 let (w, h) = imaging::upright_size(&bytes, &mime).await?;
-                let plan = plan_crop(w, h, size, sx, sy)?;
+                let plan = plan_crop_zoomed(w, h, size, zoom, sx, sy)?;
                 imaging::render_compliant(&bytes, &mime, plan).await
             }
             .await;
@@ -386,6 +454,7 @@ fn Generator(
                         }
                         *g = Some(Shown {
                             bytes: jpeg,
+                            name: name.to_string(),
                             mime: "image/jpeg".into(),
                             preview_url,
                             checks,
@@ -398,21 +467,7 @@ fn Generator(
         });
     };
 
-    let file_name = move || match size.get() {
-        IdPhotoSize::OneInch => "证件照-一寸-295x413.jpg",
-        IdPhotoSize::TwoInch => "证件照-二寸-413x579.jpg",
-    };
-    let use_it = move |_| {
-        if let Some(g) = generated.get_untracked() {
-            shown.update(|s| {
-                release(s.preview_url.take());
-                *s = g.clone();
-                s.preview_url = object_url(&g.bytes, &g.mime);
-            });
-            keep(g.bytes, g.mime, file_name().to_string(), true);
-            generated.set(None);
-        }
-    };
+    let file_name = move || photo_file_name(size.get());
     let download = move |_| {
         if let Some(g) = generated.get_untracked() {
             let _ = offer_bytes_file(file_name(), &g.bytes, "image/jpeg");
@@ -444,6 +499,12 @@ fn Generator(
                     </label>
                 }).collect::<Vec<_>>()}
             </fieldset>
+            <div class="field field--inline">
+                <label for="zoom">{move || format!("放大（人像显得小时向右拖）：{}%", zoom.get())}</label>
+                <input id="zoom" type="range" min="100" max=MAX_ZOOM_PERCENT.to_string() step="10"
+                    prop:value=move || zoom.get().to_string()
+                    on:input=move |ev| zoom.set(event_target_value(&ev).parse().unwrap_or(100))/>
+            </div>
             {slider("shift-x", "左右位置（向左 ← → 向右）", shift_x)}
             {slider("shift-y", "上下位置（向上 ← → 向下）", shift_y)}
             <button type="button" class="button" on:click=generate disabled=move || working.get()>
@@ -461,7 +522,7 @@ fn Generator(
                         <CheckSummary checks=g.checks.clone()/>
                         <CheckList checks=g.checks.clone()/>
                         <div class="button-row">
-                            <button type="button" class="button" on:click=use_it>"使用这张照片"</button>
+                            <button type="button" class="button" on:click=move |_| on_use.run(())>"使用这张照片"</button>
                             <button type="button" class="button button--secondary" on:click=download>"下载"</button>
                         </div>
                     </div>

@@ -18,8 +18,14 @@ use leptos::prelude::*;
 pub fn StepPage(step: Step) -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let draft = persistence.draft;
+    // Step 1: a generated photo not yet used makes 下一步 ask first (PhotoStep).
+    let photo_unused = RwSignal::new(false);
+    let photo_ask = RwSignal::new(false);
     let (body, ctx): (AnyView, Option<FormCtx>) = match step {
-        Step::Photo => (view! { <PhotoStep/> }.into_any(), None),
+        Step::Photo => (
+            view! { <PhotoStep unused=photo_unused ask=photo_ask/> }.into_any(),
+            None,
+        ),
         Step::Pledge => {
             let ctx = pledge_ctx(draft);
             (view! { <PledgeStep ctx=ctx/> }.into_any(), Some(ctx))
@@ -55,6 +61,12 @@ pub fn StepPage(step: Step) -> impl IntoView {
         document().set_title(&format!("{prefix}{} - 职称申报演练", step.title()));
     });
     let on_next = move |ev: leptos::ev::MouseEvent| {
+        if photo_unused.get_untracked() {
+            ev.prevent_default();
+            photo_ask.set(true);
+            request_animation_frame(|| focus_field("unused-photo-question"));
+            return;
+        }
         if ctx.is_some() && blocking() {
             ev.prevent_default();
             if let Some(ctx) = ctx {

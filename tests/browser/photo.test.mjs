@@ -176,3 +176,59 @@ test("leaving the page while a photo is still being read, checked or stored neve
     await context.close();
   }
 });
+
+test("a generated photo not used: 下一步 asks; 使用这张照片 shows the result where the applicant looks; zoom too far is refused with the most it can", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/step/photo");
+  await choose(page, "landscape-4000x3000-1mb.jpg");
+  await page.locator('[data-check="ratio"][data-outcome="fail"]').waitFor();
+  await page.locator("#zoom").fill("200");
+  assert.match(await page.locator('label[for="zoom"]').textContent(), /200%/);
+  await page.getByRole("button", { name: "生成合规照片" }).click();
+  await page.locator('[data-generated="true"]').waitFor();
+  assert.match(await textOf(page, "pixels", page.locator('[data-generated="true"]')), /295 × 413/);
+
+  // 下一步 without 使用这张照片: asked, not silently kept.
+  await page.getByRole("link", { name: /^下一步/ }).click();
+  const question = page.locator("#unused-photo-question");
+  await question.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "unused-photo-question");
+  assert.match(await question.textContent(), /生成的合规照片还没有使用。.*它不符合平台要求/);
+  assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "上传证件照");
+  await question.getByRole("button", { name: "取消" }).click();
+  await question.waitFor({ state: "detached" });
+
+  // 使用这张照片: the result above takes focus, in view, and says it is the generated one.
+  await page.getByRole("button", { name: "使用这张照片" }).click();
+  await page.waitForFunction(() => document.activeElement?.id === "photo-checks-title");
+  const used = page.locator("[data-used-generated]");
+  await used.waitFor();
+  const box = await used.boundingBox();
+  const height = page.viewportSize().height;
+  assert.ok(box.y >= 0 && box.y + box.height <= height, `the result is at ${box.y} px in a ${height} px window`);
+  assert.equal(await outcomeOf(page, "ratio"), "pass");
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("zhicheng-yanlian.draft") ?? "{}").photo?.generated === true);
+  // Nothing is pending now: 下一步 goes on.
+  await page.getByRole("link", { name: /^下一步/ }).click();
+  await page.getByRole("heading", { level: 1, name: "真实性保证书" }).waitFor();
+
+  // Generated again and left: 下一步 → 使用生成的照片，下一步 keeps the new one and goes on.
+  await page.goto(server.url + "#/step/photo");
+  await choose(page, "landscape-4000x3000-1mb.jpg");
+  await page.locator('[data-check="ratio"][data-outcome="fail"]').waitFor();
+  await page.getByRole("button", { name: "生成合规照片" }).click();
+  await page.locator('[data-generated="true"]').waitFor();
+  await page.getByRole("link", { name: /^下一步/ }).click();
+  await page.getByRole("button", { name: "使用生成的照片，下一步" }).click();
+  await page.getByRole("heading", { level: 1, name: "真实性保证书" }).waitFor();
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("zhicheng-yanlian.draft") ?? "{}").photo?.generated === true);
+
+  // A small picture cannot be zoomed far.
+  await page.goto(server.url + "#/step/photo");
+  await choose(page, "passing.jpg");
+  await page.locator('[data-check="ratio"]').first().waitFor();
+  await page.locator("#zoom").fill("300");
+  await page.getByRole("button", { name: "生成合规照片" }).click();
+  await page.getByText(/放大到 300% 后只剩 .* 像素，达不到平台要求的大于 215 × 300。这张照片最多放大到 \d+%/).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

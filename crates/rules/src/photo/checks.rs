@@ -160,6 +160,15 @@ pub(super) fn dimension_checks(info: &JpegInfo) -> Vec<PhotoCheck> {
             Outcome::Fail,
             format!("宽 ÷ 高 = {ratio_text}，小于 0.65：照片太瘦长。请裁剪上下，或用「生成合规照片」。"),
         )
+    } else if 5 * w64 > 4 * h64 && info.is_turned() {
+        // A phone portrait stored sideways: upright on screen, too wide by the stored pixels,
+        // which are what the portal checks (issue 16: say so instead of contradicting the eye).
+        check(
+            "ratio",
+            "宽高比",
+            Outcome::Fail,
+            format!("手机把这张照片横着存了（屏幕上看是竖的，只因文件里记着“显示时转正”）。平台按横着的 {w} × {h} 判断，宽 ÷ 高 = {ratio_text}，太宽。用下面的「生成合规照片」按你看到的方向重新保存，就能通过。"),
+        )
     } else if 5 * w64 > 4 * h64 {
         check(
             "ratio",
@@ -182,7 +191,7 @@ pub(super) fn dimension_checks(info: &JpegInfo) -> Vec<PhotoCheck> {
             "照片方向",
             Outcome::Warn,
             format!(
-                "照片带有旋转标记（EXIF 方向 = {}）：文件里存的是 {w} × {h}，看图软件会转 90° 显示成 {dw} × {dh}。平台按存储的 {w} × {h} 判断，显示时可能横躺。请用「生成合规照片」按正确方向重新保存。",
+                "照片是横着存的，只记着“显示时转 90°”：文件里是 {w} × {h}，看图软件显示成 {dw} × {dh}。平台按横着的 {w} × {h} 判断，上传后也可能横躺。用「生成合规照片」按你看到的方向重新保存即可。（技术细节：EXIF 方向 = {}）",
                 info.orientation
             ),
         ));

@@ -36,6 +36,10 @@ pub struct CropPlan {
     pub output_height: u32,
 }
 
+/// The generator's zoom, in percent of the largest crop: 100 (the whole width or height) up to
+/// this, for a phone portrait whose head is small in the frame.
+pub const MAX_ZOOM_PERCENT: u32 = 300;
+
 /// Plans the largest crop of the standard ratio (295 : 413) inside a `width` × `height` upright
 /// picture. `shift_x` and `shift_y` run from -1.0 (left/top) to 1.0 (right/bottom), 0 centred.
 /// Scales down to `size`, never up: a smaller crop is kept at its own size if it still beats
@@ -47,21 +51,52 @@ pub fn plan_crop(
     shift_x: f64,
     shift_y: f64,
 ) -> Result<CropPlan, String> {
+    plan_crop_zoomed(width, height, size, 100, shift_x, shift_y)
+}
+
+/// [`plan_crop`] with a zoom: the crop is `100 / zoom_percent` of the largest one (100–
+/// [`MAX_ZOOM_PERCENT`], clamped), centred where the shifts put it. A zoom that leaves fewer
+/// pixels than the portal's 215 × 300 is refused with the largest zoom this picture allows.
+pub fn plan_crop_zoomed(
+    width: u32,
+    height: u32,
+    size: IdPhotoSize,
+    zoom_percent: u32,
+    shift_x: f64,
+    shift_y: f64,
+) -> Result<CropPlan, String> {
     let (target_w, target_h) = size.pixels();
     if width == 0 || height == 0 {
         return Err("无法读取照片尺寸，不能生成。".to_string());
     }
     // Largest crop with crop_w / crop_h = 295 / 413 (both sizes share this ratio closely).
-    let (crop_w, crop_h) = if width as u64 * 413 > height as u64 * 295 {
+    let (full_w, full_h) = if width as u64 * 413 > height as u64 * 295 {
         let crop_h = height;
         ((crop_h as u64 * 295 / 413) as u32, crop_h)
     } else {
         let crop_w = width;
         (crop_w, (crop_w as u64 * 413 / 295) as u32)
     };
-    if crop_w <= MIN_WIDTH_EXCLUSIVE || crop_h <= MIN_HEIGHT_EXCLUSIVE {
+    if full_w <= MIN_WIDTH_EXCLUSIVE || full_h <= MIN_HEIGHT_EXCLUSIVE {
         return Err(format!(
-            "照片只有 {width} × {height} 像素，按证件照比例裁剪后是 {crop_w} × {crop_h}，达不到平台要求的大于 215 × 300。放大会模糊，请用原始照片或重新拍摄。"
+            "照片只有 {width} × {height} 像素，按证件照比例裁剪后是 {full_w} × {full_h}，达不到平台要求的大于 215 × 300。放大会模糊，请用原始照片或重新拍摄。"
+        ));
+    }
+    let zoom = zoom_percent.clamp(100, MAX_ZOOM_PERCENT) as u64;
+    let crop_w = (full_w as u64 * 100 / zoom) as u32;
+    let crop_h = (full_h as u64 * 100 / zoom) as u32;
+    if crop_w <= MIN_WIDTH_EXCLUSIVE || crop_h <= MIN_HEIGHT_EXCLUSIVE {
+        // The largest zoom, in steps of 10 %, whose crop still beats 215 × 300.
+        let most = (100..=zoom as u32)
+            .step_by(10)
+            .take_while(|z| {
+                full_w as u64 * 100 / *z as u64 > MIN_WIDTH_EXCLUSIVE as u64
+                    && full_h as u64 * 100 / *z as u64 > MIN_HEIGHT_EXCLUSIVE as u64
+            })
+            .last()
+            .unwrap_or(100);
+        return Err(format!(
+            "放大到 {zoom}% 后只剩 {crop_w} × {crop_h} 像素，达不到平台要求的大于 215 × 300。这张照片最多放大到 {most}%。"
         ));
     }
     let clamp = |v: f64| v.clamp(-1.0, 1.0);
