@@ -7,7 +7,9 @@ use super::persist::Persistence;
 use super::{file_store, focus_after_render};
 use crate::rules::draft::{AttachmentRecord, Draft};
 use crate::rules::evidence::{EvidenceItem, Place};
-use crate::rules::pdf::{check_evidence_file, file_type, inspect_pdf, EvidenceCheck, FileType};
+use crate::rules::pdf::{
+    check_evidence_file, file_type, file_verdict, inspect_pdf, EvidenceCheck, FileType,
+};
 use crate::rules::photo::{kb, Outcome};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -259,7 +261,7 @@ fn EvidenceRow(
             </div>
             <p class="hint">{format!("{} · 上传位置：{}", item.section, place_label(item.place))}</p>
             <p>{item.why.clone()}</p>
-            <p><strong>"要求："</strong>{format!("{}，合并为一个 PDF（至少 {} 页）", item.parts.join(" + "), item.min_pages)}</p>
+            <p><strong>"需要："</strong>{item.requirement()}</p>
             {(!item.notes.is_empty()).then(|| view! { <ul class="hint">{item.notes.iter().map(|n| view! { <li>{*n}</li> }).collect::<Vec<_>>()}</ul> })}
             <div class="field">
                 <label for=input_id.clone()>{move || if record.with(Option::is_some) { "换一个文件" } else { "选择文件" }}<span class="visually-hidden">{format!("：{}", item.title)}</span></label>
@@ -273,14 +275,30 @@ fn EvidenceRow(
                     {format!("{}（{}{}）", r.file_name, kb(r.byte_size), if r.pages > 0 { format!("，{} 页", r.pages) } else { String::new() })}
                     " "<button type="button" class="link-button" on:click=download>"下载"</button></p>
             })}
-            <ul class="checks">
-                {move || checks.get().into_iter().map(|c| view! {
-                    <li class=format!("check check--{}", c.outcome.key()) data-check=c.key data-outcome=c.outcome.key()>
-                        <span class="check__badge">{c.outcome.label()}</span>
-                        <span class="check__body"><strong>{c.title}</strong>"："{c.message}</span>
-                    </li>
-                }).collect::<Vec<_>>()}
-            </ul>
+            // One plain line; the measured details (format, completeness, password, pages, size)
+            // behind 「详细检查结果」, open by itself when something must be fixed.
+            {move || checks.with(|c| (!c.is_empty()).then(|| {
+                let pages = record.with(|r| r.as_ref().map_or(0, |r| r.pages));
+                let (ok, line) = file_verdict(c, pages);
+                view! {
+                    <p class=if ok { "file-verdict file-verdict--pass" } else { "file-verdict file-verdict--fail" }
+                        data-file-verdict=if ok { "pass" } else { "fail" }>{line}</p>
+                }
+            }))}
+            <Show when=move || checks.with(|c| !c.is_empty())>
+                <details class="fold evidence__details"
+                    prop:open=move || checks.with(|c| c.iter().any(|c| c.outcome == Outcome::Fail))>
+                    <summary>"详细检查结果"</summary>
+                    <ul class="checks">
+                        {move || checks.get().into_iter().map(|c| view! {
+                            <li class=format!("check check--{}", c.outcome.key()) data-check=c.key data-outcome=c.outcome.key()>
+                                <span class="check__badge">{c.outcome.label()}</span>
+                                <span class="check__body"><strong>{c.title}</strong>"："{c.message}</span>
+                            </li>
+                        }).collect::<Vec<_>>()}
+                    </ul>
+                </details>
+            </Show>
             <div class="evidence__compose">
                 <Show when=move || image_chosen.get() && !composer_shown.get()>
                     <button type="button" class="button" data-image-to-pdf

@@ -260,6 +260,9 @@ pub fn PhotoStep(unused: RwSignal<bool>, ask: RwSignal<bool>) -> impl IntoView {
     let file_name = move || draft.with(|d| d.photo.as_ref().map(|p| p.file_name.clone()));
 
     view! {
+        <p class="hint" data-portal-note>
+            "在真实平台上，这一步会先自动带出你身份证上的照片；那张不合适、需要换一张时，才按下面的要求上传。本工具检查的是你要上传的那张。"
+        </p>
         <section aria-labelledby="photo-rules-title">
             <h2 id="photo-rules-title">"平台对证件照的要求"</h2>
             <ul class="rule-list">

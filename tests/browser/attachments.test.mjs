@@ -36,6 +36,7 @@ test("each evidence file is checked on its bytes and the progress follows", asyn
   await attach(page, "continuing_education", file("学时.pdf", "application/pdf", makePdf(1)));
   await ce.locator('[data-check="pages"][data-outcome="fail"]').waitFor();
   assert.match(await ce.locator('[data-check="pages"]').textContent(), /1 页/);
+  assert.equal(await ce.locator("[data-file-verdict]").textContent(), "这个文件还不能用，请按下面的提示处理。");
   // The file is stored in IndexedDB after its checks are shown; the progress follows then.
   await page.locator("[data-progress]", { hasText: "已提供 1 / 4 项，有问题 1 项" }).waitFor();
 
@@ -61,9 +62,17 @@ test("each evidence file is checked on its bytes and the progress follows", asyn
 
   // A good two-page PDF.
   await attach(page, "continuing_education", file("继续教育.pdf", "application/pdf", makePdf(2)));
-  await ce.locator('[data-check="pages"][data-outcome="pass"]').waitFor();
+  await ce.locator('[data-check="pages"][data-outcome="pass"]').waitFor({ state: "attached" });
   await page.locator("[data-progress]", { hasText: "已提供 1 / 4 项，有问题 0 项" }).waitFor();
   assert.equal(await ce.getAttribute("data-state"), "ok");
+  // In the applicant's words (issue 16): one line says it can be uploaded; the measured details
+  // (format, end marker, password) stay folded under 「详细检查结果」.
+  assert.equal(await ce.locator("[data-file-verdict]").textContent(), "可以上传：平台能打开这个 PDF，共 2 页。");
+  assert.equal(await ce.locator(".evidence__details").evaluate((d) => d.open), false);
+  const seen = await page.locator(".evidence-list").innerText();
+  assert.doesNotMatch(seen, /%PDF|%%EOF|PDF 1\.\d 文件|未加密|至少 1 页/);
+  await ce.getByText("详细检查结果").click();
+  assert.match(await ce.locator('[data-check="encryption"]').innerText(), /未加密/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -72,16 +81,16 @@ test("files survive a reload, one copy serves two items, removal asks first", as
   const { context, page } = await openApp(browser, server.url, "#/step/attachments");
   const same = makePdf(1);
   await attach(page, "evaluation.2021", file("考核表.pdf", "application/pdf", same));
-  await item(page, "evaluation.2021").locator('[data-check="pages"][data-outcome="pass"]').waitFor();
+  await item(page, "evaluation.2021").locator('[data-check="pages"][data-outcome="pass"]').waitFor({ state: "attached" });
   await attach(page, "evaluation.2020", file("考核表副本.pdf", "application/pdf", same));
-  await item(page, "evaluation.2020").locator('[data-check="pages"][data-outcome="pass"]').waitFor();
+  await item(page, "evaluation.2020").locator('[data-check="pages"][data-outcome="pass"]').waitFor({ state: "attached" });
   await page.getByText(/已自动保存/).waitFor();
   assert.equal(await storedFiles(page), 1);
 
   await page.reload();
   const kept = item(page, "evaluation.2021");
   await kept.locator(".evidence__file", { hasText: "考核表.pdf" }).waitFor();
-  await kept.locator('[data-check="pages"][data-outcome="pass"]').waitFor();
+  await kept.locator('[data-check="pages"][data-outcome="pass"]').waitFor({ state: "attached" });
 
   const focused = (id) => page.waitForFunction((id) => document.activeElement?.id === id, id);
   await kept.getByRole("button", { name: "移除文件" }).click();

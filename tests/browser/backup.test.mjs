@@ -37,7 +37,7 @@ test("导出备份 then 导入备份 in another browser restores the draft and i
   await fresh.page.goto(server.url + "#/applicants");
   assert.deepEqual(await fresh.page.locator(".applicant__name").allTextContents(), ["备份张三"]);
   await fresh.page.goto(server.url + "#/step/attachments");
-  await fresh.page.locator('[data-evidence="continuing_education"] [data-check="pages"][data-outcome="pass"]').waitFor();
+  await fresh.page.locator('[data-evidence="continuing_education"] [data-check="pages"][data-outcome="pass"]').waitFor({ state: "attached" });
   await fresh.page.goto(server.url + "#/step/info");
   assert.equal(await fresh.page.getByLabel("姓名", { exact: true }).inputValue(), "备份张三");
   await fresh.context.close();

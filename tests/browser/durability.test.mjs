@@ -107,7 +107,7 @@ test("killed at once after 已自动保存: the typed name and the uploaded file
     await savedAfter(browser.page, () =>
       browser.page.locator("#evidence-continuing_education").setInputFiles(file("继续教育.pdf", "application/pdf", makePdf(2))),
     );
-    await item.locator('[data-check="pages"][data-outcome="pass"]').waitFor();
+    await item.locator('[data-check="pages"][data-outcome="pass"]').waitFor({ state: "attached" });
     await browser.kill();
 
     browser = await startChromium(profile);
@@ -115,7 +115,7 @@ test("killed at once after 已自动保存: the typed name and the uploaded file
     const after = browser.page.locator('[data-evidence="continuing_education"]');
     await after.waitFor();
     // The stored file is read back and checked again on start: its name and checks return.
-    await after.locator('[data-check="pages"][data-outcome="pass"]').waitFor({ timeout: 5_000 }).catch(() => lost.push("upload"));
+    await after.locator('[data-check="pages"][data-outcome="pass"]').waitFor({ state: "attached", timeout: 5_000 }).catch(() => lost.push("upload"));
     assert.deepEqual(browser.errors, []);
   } finally {
     await browser.close();

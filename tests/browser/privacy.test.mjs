@@ -35,7 +35,7 @@ test("a whole journey requests nothing but the app's own files", async () => {
   await page.getByRole("button", { name: "添加论文著作" }).click();
   await page.goto(server.url + "#/step/attachments");
   await page.locator("#evidence-continuing_education").setInputFiles(file("继续教育.pdf", "application/pdf", makePdf(2)));
-  await page.locator('[data-evidence="continuing_education"] [data-check="pages"]').waitFor();
+  await page.locator('[data-evidence="continuing_education"] [data-check="pages"]').waitFor({ state: "attached" });
   await page.goto(server.url + "#/step/preview");
   await page.getByRole("button", { name: "打印 / 保存为 PDF" }).waitFor();
   await page.emulateMedia({ media: "print" });

@@ -40,6 +40,23 @@ pub struct EvidenceItem {
     pub notes: Vec<&'static str>,
 }
 
+impl EvidenceItem {
+    /// What to provide, in the applicant's words (step 5): one document is 「…，一个 PDF 文件」;
+    /// several are to be put into one PDF in this order.
+    pub fn requirement(&self) -> String {
+        match self.parts.as_slice() {
+            [] => "一个 PDF 文件".to_string(),
+            [one] if self.min_pages <= 1 => format!("{one}，一个 PDF 文件"),
+            [one] => format!("{one}，一个 PDF 文件（至少 {} 页）", self.min_pages),
+            parts => format!(
+                "{}，按这个顺序放进一个 PDF 文件（至少 {} 页）",
+                parts.join("、"),
+                self.min_pages
+            ),
+        }
+    }
+}
+
 fn item(
     id: String,
     section: &'static str,
@@ -56,7 +73,9 @@ fn item(
         why,
         parts: parts.to_vec(),
         min_pages: parts.len().max(1) as u32,
-        notes: vec!["上传 PDF 文件（以文件内容为准：%PDF- 开头、页面可读、未加密）"],
+        // That it must be a PDF is in the requirement line (`requirement`); what the file is
+        // checked for is behind 「详细检查结果」 in step 5.
+        notes: Vec::new(),
     }
 }
 

@@ -271,3 +271,32 @@ fn sections_without_points_still_ask_for_their_evidence_except_part_time_posts()
         .filter(|l| l.achievement.is_some())
         .all(|l| !l.counted && l.reason.is_some()));
 }
+
+#[test]
+fn what_to_provide_is_said_in_the_applicants_words() {
+    let with = |parts: &[&'static str], min_pages: u32| EvidenceItem {
+        id: "x".into(),
+        section: "教育经历",
+        place: Place::Attachments,
+        title: "t".into(),
+        why: String::new(),
+        parts: parts.to_vec(),
+        min_pages,
+        notes: Vec::new(),
+    };
+    for (item, said) in [
+        (with(&["毕业证书"], 1), "毕业证书，一个 PDF 文件"),
+        (
+            with(&["考核登记表"], 2),
+            "考核登记表，一个 PDF 文件（至少 2 页）",
+        ),
+        (
+            with(&["继续教育统计表", "学时卡"], 2),
+            "继续教育统计表、学时卡，按这个顺序放进一个 PDF 文件（至少 2 页）",
+        ),
+        (with(&[], 1), "一个 PDF 文件"),
+    ] {
+        assert_eq!(item.requirement(), said);
+        assert!(!item.requirement().contains("合并为一个 PDF（至少 1 页）"));
+    }
+}

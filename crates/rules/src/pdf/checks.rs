@@ -11,6 +11,30 @@ pub struct EvidenceCheck {
     pub message: String,
 }
 
+/// The one line step 5 shows for a checked file, in plain words (the checks themselves are behind
+/// 「详细检查结果」): (true, 「可以上传…」) when every check passed; (false, what to do) otherwise.
+pub fn file_verdict(checks: &[EvidenceCheck], pages: u32) -> (bool, String) {
+    let failed = checks.iter().any(|c| c.outcome == Outcome::Fail);
+    let warned = checks
+        .iter()
+        .any(|c| matches!(c.outcome, Outcome::Warn | Outcome::Note));
+    let pages = if pages > 0 {
+        format!("，共 {pages} 页")
+    } else {
+        String::new()
+    };
+    if failed {
+        (false, "这个文件还不能用，请按下面的提示处理。".to_string())
+    } else if warned {
+        (
+            true,
+            format!("可以上传：平台能打开这个 PDF{pages}。另有提示请看一下。"),
+        )
+    } else {
+        (true, format!("可以上传：平台能打开这个 PDF{pages}。"))
+    }
+}
+
 pub(super) fn evidence_check(
     key: &'static str,
     title: &'static str,

@@ -25,6 +25,50 @@ fn keys(checks: &[EvidenceCheck]) -> Vec<&'static str> {
 }
 
 #[test]
+fn step_5_says_in_one_plain_line_whether_the_file_can_be_uploaded() {
+    // (file, pages asked, pages it has, can upload, the line)
+    let cases: Vec<(Vec<u8>, u32, u32, bool, &str)> = vec![
+        (
+            classic(2),
+            2,
+            2,
+            true,
+            "可以上传：平台能打开这个 PDF，共 2 页。",
+        ),
+        (
+            classic(1),
+            2,
+            1,
+            false,
+            "这个文件还不能用，请按下面的提示处理。",
+        ),
+        (
+            jpeg(),
+            1,
+            0,
+            false,
+            "这个文件还不能用，请按下面的提示处理。",
+        ),
+        (
+            shift_xref_offsets(&classic(3), 5),
+            3,
+            3,
+            true,
+            "可以上传：平台能打开这个 PDF，共 3 页。另有提示请看一下。",
+        ),
+    ];
+    for (bytes, min_pages, pages, ok, line) in cases {
+        let checks = check_evidence_file(&bytes, min_pages, &[]);
+        let verdict = file_verdict(&checks, pages);
+        assert_eq!(verdict, (ok, line.to_string()), "{checks:?}");
+        // Nothing technical on the main line.
+        for word in ["%PDF", "%%EOF", "PDF 1.", "加密", "xref"] {
+            assert!(!verdict.1.contains(word), "{word} in {}", verdict.1);
+        }
+    }
+}
+
+#[test]
 fn evidence_checks_say_what_was_measured_and_how_to_fix_it() {
     let one = check_evidence_file(&classic(1), 2, &PARTS);
     assert_eq!(
