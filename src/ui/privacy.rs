@@ -85,25 +85,36 @@ pub fn DataPrivacy() -> impl IntoView {
         <h1 id="main-heading" tabindex="-1">"数据去哪儿了"</h1>
         <section class="prose" aria-labelledby="where-title">
             <h2 id="where-title">"只在这台电脑的这个浏览器里"</h2>
-            <p>"本工具是一组放在网站上的静态文件。打开后，所有检查都在你的浏览器里完成，填写的内容和选择的文件不会发送到任何服务器，包括发布本工具的网站。"</p>
+            <p>"你填写的内容、照片和材料，只保存在你现在用的这台电脑（或手机）的这个浏览器里，不会发送到任何地方，包括发布本工具的网站。所有检查都在你的浏览器里完成。"</p>
             <ul>
-                <li>{format!("填写的内容保存在浏览器的本地存储（localStorage），每位申报人一份（键名 {} 开头），申报人名单在 {ROSTER_KEY}。", roster::draft_key("1"))}</li>
-                <li>"证件照和佐证材料保存在浏览器的 IndexedDB（数据库 zhicheng-yanlian）。同一个文件只存一份。"</li>
-                <li>"填写内容和申报人名单另有一份副本（IndexedDB 数据库 zhicheng-yanlian-journal），每次保存都等它写到磁盘上才显示「已自动保存」；浏览器被强行关闭时，下次打开用它找回最后的修改。"</li>
-                <li>{format!("无法读取的旧数据另存为 {DAMAGED_KEY_PREFIX}…，大字模式的选择保存在 {PREFS_KEY}。")}</li>
-                <li>"为了断网也能打开，浏览器会缓存本工具自己的程序文件（Service Worker），不缓存你的数据。"</li>
+                <li>"换一台电脑或换一个浏览器，就看不到这些内容。要换设备，请先在总览页「备份」里导出备份，再到新设备上导入。"</li>
+                <li>"清理浏览器的网站数据，会把这些内容一起删掉。"</li>
+                <li>"在公用电脑上用完，请用本页下方的「清除本机全部数据」（页面上方的「重新开始」只清空当前这位申报人）。"</li>
+                <li>"每次修改都先确实存好，才显示「已自动保存」；浏览器被强行关掉，下次打开也能找回最后的修改。"</li>
             </ul>
-            <p>"换一台电脑或换一个浏览器，就看不到这些内容。清除浏览器的网站数据会把它们删掉；在公用电脑上用完，请用本页下方的「清除本机全部数据」（页面上方的「重新开始」只清空当前这位申报人）。"</p>
+            <details class="fold">
+                <summary>"技术细节：数据具体存在哪里"</summary>
+                <ul>
+                    <li>{format!("填写的内容在浏览器的本地存储（localStorage），每位申报人一份（键名 {} 开头），申报人名单在 {ROSTER_KEY}。", roster::draft_key("1"))}</li>
+                    <li>"证件照和佐证材料在浏览器的 IndexedDB（数据库 zhicheng-yanlian），同一个文件只存一份。"</li>
+                    <li>"填写内容和申报人名单另有一份副本（IndexedDB 数据库 zhicheng-yanlian-journal，写入方式 durability: strict），写到磁盘后才显示「已自动保存」；浏览器被强行关闭后，下次打开用它找回最后的修改。"</li>
+                    <li>{format!("无法读取的旧数据另存为 {DAMAGED_KEY_PREFIX}…，大字模式的选择保存在 {PREFS_KEY}。")}</li>
+                    <li>"为了断网也能打开，浏览器会缓存本工具自己的程序文件（Service Worker），不缓存你的数据。"</li>
+                </ul>
+            </details>
         </section>
         <section class="prose" aria-labelledby="check-title">
             <h2 id="check-title">"怎样自己验证没有上传"</h2>
-            <ol>
-                <li>"按 F12 打开浏览器的开发者工具，切换到「网络」（Network）面板。"</li>
-                <li>"在本工具里填写、上传照片和 PDF、打印预览。"</li>
-                <li>"面板里只会出现本工具自己的文件（index.html、.js、.wasm、.css、sw.js、图标和规则数据文件 rules/wenzhou-jidian.json），没有任何发往其他网址的请求，也没有提交表单。"</li>
-                <li>"也可以先打开一次本工具，然后断开网络再使用：一切照常，因为它本来就不需要网络。"</li>
-            </ol>
-            <p>"页面还带有内容安全策略（Content-Security-Policy）：本工具启动时读取一次本站的规则数据文件，之后浏览器会拒绝它发起任何网络连接（连发布本工具的网站也不行），也拒绝提交表单，即使程序有错也发不出去。"</p>
+            <p>"最简单的办法：打开一次本工具后，断开网络（关掉 Wi-Fi 或拔掉网线）再使用。填写、上传照片和材料、打印预览都照常，因为它本来就不需要网络。"</p>
+            <details class="fold">
+                <summary>"技术细节：用浏览器的开发者工具查看"</summary>
+                <ol>
+                    <li>"按 F12 打开浏览器的开发者工具，切换到「网络」（Network）面板。"</li>
+                    <li>"在本工具里填写、上传照片和 PDF、打印预览。"</li>
+                    <li>"面板里只会出现本工具自己的文件（index.html、.js、.wasm、.css、sw.js、图标和规则数据文件 rules/wenzhou-jidian.json），没有任何发往其他网址的请求，也没有提交表单。"</li>
+                </ol>
+                <p>"页面还带有内容安全策略（Content-Security-Policy）：本工具启动时读取一次本站的规则数据文件，之后浏览器会拒绝它发起任何网络连接（连发布本工具的网站也不行），也拒绝提交表单，即使程序有错也发不出去。"</p>
+            </details>
         </section>
         <LocalData/>
     }

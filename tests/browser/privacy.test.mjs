@@ -53,6 +53,12 @@ test("a whole journey requests nothing but the app's own files", async () => {
   await page.getByText(/已导入为新申报人「张三（2）」/).waitFor();
   await page.goto(server.url + "#/data");
   await page.getByRole("heading", { level: 1, name: "数据去哪儿了" }).waitFor();
+  // Plain words on the page (issue 16); the storage names and the F12 proof behind two folds.
+  const jargon = /localStorage|IndexedDB|Service Worker|F12|Network|Content-Security-Policy/;
+  assert.doesNotMatch(await page.locator("main").innerText(), jargon);
+  for (const fold of await page.locator("main details > summary").all()) await fold.click();
+  assert.match(await page.locator("main").innerText(), /IndexedDB/);
+  assert.match(await page.locator("main").innerText(), /F12/);
 
   const foreign = requests.filter(
     (url) => !(url.startsWith(origin + SUB_PATH) || url.startsWith("blob:") || url.startsWith("data:")),
