@@ -211,16 +211,30 @@ fn grey_background_is_a_warning_with_measurements() {
     let (rgba, dw, dh) = decode_rgba(&white);
     let verdict = background_check(&rgba, dw, dh);
     assert_eq!(verdict.outcome, Outcome::Pass, "{}", verdict.message);
-    for (jpeg, label) in [(grey, "grey"), (blue, "blue")] {
+    for (jpeg, label, words) in [(grey, "grey", "灰色"), (blue, "blue", "偏蓝色")] {
         let (rgba, dw, dh) = decode_rgba(&jpeg);
         let verdict = background_check(&rgba, dw, dh);
         assert_eq!(verdict.outcome, Outcome::Warn, "{label}");
         assert!(
-            verdict.message.contains("% 的像素接近白色"),
+            verdict.message.contains("% 接近白色"),
             "{}",
             verdict.message
         );
-        assert!(verdict.message.contains("RGB("));
+        // The colour in words, never as numbers (issue 16).
+        assert!(verdict.message.contains(words), "{}", verdict.message);
+        assert!(!verdict.message.contains("RGB"), "{}", verdict.message);
+    }
+    for (rgb, words) in [
+        ([250, 250, 250], "白色"),
+        ([200, 200, 205], "浅灰色"),
+        ([128, 128, 128], "灰色"),
+        ([20, 20, 30], "深色"),
+        ([60, 120, 220], "偏蓝色"),
+        ([200, 60, 50], "偏红色"),
+        ([60, 180, 70], "偏绿色"),
+        ([230, 220, 150], "偏黄色"),
+    ] {
+        assert_eq!(colour_words(rgb[0], rgb[1], rgb[2]), words, "{rgb:?}");
     }
     assert_eq!(background_check(&[], 0, 0).outcome, Outcome::Note);
 }

@@ -40,10 +40,8 @@ pub fn background_check(rgba: &[u8], width: u32, height: u32) -> PhotoCheck {
     let share = near_white * 100 / total.max(1);
     let mean = |sum: u64| sum / total.max(1);
     let measured = format!(
-        "边缘 {share}% 的像素接近白色，平均颜色 RGB({}, {}, {})",
-        mean(sum_r),
-        mean(sum_g),
-        mean(sum_b)
+        "照片边缘约 {share}% 接近白色，整体看是{}",
+        colour_words(mean(sum_r), mean(sum_g), mean(sum_b))
     );
     if share >= 85 {
         check(
@@ -59,5 +57,32 @@ pub fn background_check(rgba: &[u8], width: u32, height: u32) -> PhotoCheck {
             Outcome::Warn,
             format!("{measured}，可能不是白色背景。证件照要求白底，请换白底照片或到照相馆处理。（自动判断仅供参考，不影响上传）"),
         )
+    }
+}
+
+/// A colour in words an applicant uses (白色, 浅灰色, 偏蓝…), not numbers: for the background
+/// line of step 1 (issue 16).
+pub fn colour_words(r: u64, g: u64, b: u64) -> &'static str {
+    let (lo, hi) = (r.min(g).min(b), r.max(g).max(b));
+    if hi - lo <= 30 {
+        return match lo {
+            215.. => "白色",
+            160.. => "浅灰色",
+            80.. => "灰色",
+            _ => "深色",
+        };
+    }
+    if hi < 80 {
+        "深色"
+    } else if b == hi && b >= r + 25 && b >= g {
+        "偏蓝色"
+    } else if r == hi && g + 25 <= r && b + 25 <= r {
+        "偏红色"
+    } else if g == hi && r + 25 <= g && b + 25 <= g {
+        "偏绿色"
+    } else if b + 25 <= r && b + 25 <= g {
+        "偏黄色"
+    } else {
+        "彩色"
     }
 }
