@@ -26,6 +26,7 @@ pub fn AchievementsStep(ctx: FormCtx, assessment: Memo<Assessment>) -> impl Into
         <div class="archive-layout">
             <div class="archive-main">
                 <p class="hint">"业绩档案按平台的栏目填写。勾选「选入本次申报」的条目才计入自评分；右侧（窄屏在下方）的自评分随填写即时更新。"</p>
+                <p class="hint" data-portal-note>"在真实平台上，这些业绩先填在「我的业绩档案」里，由用人单位审核通过后，才能在这一步选到。请提前请单位审核。"</p>
                 <ContinuingEducation ctx=ctx assessment=assessment/>
                 <Evaluations ctx=ctx assessment=assessment/>
                 <AchievementSections ctx=ctx assessment=assessment/>

@@ -19,6 +19,7 @@ mod photo_step;
 mod pledge_step;
 mod preview_step;
 mod privacy;
+mod process;
 mod rules_loader;
 mod rules_page;
 mod score_view;
@@ -225,6 +226,10 @@ fn App() -> impl IntoView {
                     Page::Compose => {
                         document().set_title("合成 PDF - 职称申报演练");
                         view! { <composer::ComposeAnyPage/> }.into_any()
+                    }
+                    Page::Process => {
+                        document().set_title("提交以前和提交以后 - 职称申报演练");
+                        view! { <process::Process/> }.into_any()
                     }
                 }}
             </main>

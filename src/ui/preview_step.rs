@@ -4,7 +4,7 @@
 use super::today;
 use crate::rules::assess::Assessment;
 use crate::rules::draft::Draft;
-use crate::rules::progress::EditRequest;
+use crate::rules::progress::{EditRequest, Page};
 use crate::rules::review::{answer_sections, open_problems};
 use crate::rules::verdict::Status;
 use leptos::prelude::*;
@@ -27,6 +27,10 @@ pub fn PreviewStep(draft: RwSignal<Draft>) -> impl IntoView {
         <div class="button-row no-print">
             <button type="button" class="button" on:click=print>"打印 / 保存为 PDF"</button>
         </div>
+        <p class="no-print" data-process-link>
+            "在真实平台上提交以后，还有公示、逐级审核和评审表盖章："
+            <a href=Page::Process.hash()>"提交以后还要做什么"</a>
+        </p>
         <Summary assessment=assessment/>
         <section class="review-problems" aria-labelledby="problems-title">
             <h2 id="problems-title">{move || problems.with(|p| if p.is_empty() {

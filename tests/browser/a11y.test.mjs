@@ -27,7 +27,7 @@ async function violations(page) {
   return result;
 }
 
-const PAGES = ["#/", "#/data", "#/applicants", "#/rules", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview", "#/compose"];
+const PAGES = ["#/", "#/data", "#/applicants", "#/rules", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview", "#/compose", "#/process"];
 
 test("no axe violations in 合成 PDF with pages chosen, in step 5", async () => {
   const { context, page } = await openApp(browser, server.url, "#/step/attachments", AXE);

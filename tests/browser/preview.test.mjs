@@ -89,3 +89,24 @@ test("route advice (初定) is on the overview and the preview too, and the 破�
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("提交以前和提交以后: linked from the overview and step 6, with the employer's approval, 公示 and the 评审表", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/");
+  await page.locator("[data-portal-before]").getByRole("link", { name: "提交以前和提交以后" }).click();
+  await page.getByRole("heading", { level: 1, name: "提交以前和提交以后" }).waitFor();
+  assert.match(await page.locator("[data-process-before]").textContent(), /业绩档案要先由用人单位登录审核通过/);
+  const after = await page.locator("[data-process-after]").textContent();
+  for (const words of [/公示 5 个工作日/, /县（市、区）人力社保局审核 → 评委会审核 → 市人力社保局复审/, /导出评审表/, /盖章/]) {
+    assert.match(after, words);
+  }
+  await page.goto(server.url + "#/step/preview");
+  await page.locator("[data-process-link]").getByRole("link", { name: "提交以后还要做什么" }).click();
+  await page.getByRole("heading", { level: 1, name: "提交以前和提交以后" }).waitFor();
+  assert.equal(await page.title(), "提交以前和提交以后 - 职称申报演练");
+  await page.goto(server.url + "#/step/achievements");
+  await page.locator("[data-portal-note]", { hasText: "由用人单位审核通过后" }).waitFor();
+  await page.goto(server.url + "#/step/photo");
+  await page.locator("[data-portal-note]", { hasText: "自动带出你身份证上的照片" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

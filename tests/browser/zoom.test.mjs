@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { openApp, useServerAndBrowser } from "./support.mjs";
 
 const ZOOM_200 = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
-const PAGES = ["#/", "#/data", "#/applicants", "#/rules", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview"];
+const PAGES = ["#/", "#/data", "#/applicants", "#/rules", "#/step/photo", "#/step/pledge", "#/step/info", "#/step/achievements", "#/step/attachments", "#/step/preview", "#/process"];
 
 let server;
 let browser;

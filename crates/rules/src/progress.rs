@@ -115,6 +115,8 @@ pub enum Page {
     Rules,
     /// 合成 PDF: one PDF from photos, scans and PDFs, for any material.
     Compose,
+    /// 提交以前和提交以后: what the real portal needs before step 1 and after step 6.
+    Process,
 }
 
 impl Page {
@@ -129,6 +131,7 @@ impl Page {
             _ if path == "applicants" => Page::Applicants,
             _ if path == "rules" => Page::Rules,
             _ if path == "compose" => Page::Compose,
+            _ if path == "process" => Page::Process,
             _ => Page::Overview,
         }
     }
@@ -141,6 +144,7 @@ impl Page {
             Page::Applicants => "#/applicants".to_string(),
             Page::Rules => "#/rules".to_string(),
             Page::Compose => "#/compose".to_string(),
+            Page::Process => "#/process".to_string(),
         }
     }
 }
@@ -337,6 +341,7 @@ mod tests {
             Page::Applicants,
             Page::Rules,
             Page::Compose,
+            Page::Process,
         ] {
             assert_eq!(Page::from_hash(&page.hash()), page);
         }
