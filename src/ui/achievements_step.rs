@@ -90,9 +90,14 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                             ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| if y.year == 0 { String::new() } else { y.year.to_string() }).unwrap_or_default()),
                             parse_year,
                             move |d, year| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.year = year })}
-                        {hours(CePart::General)}
-                        {hours(CePart::Industry)}
-                        {hours(CePart::Professional)}
+                        // The portal takes a year as three rows (起止时间, 培训项目, 课程类型, 学时),
+                        // one per 课程类型: the same three, in its order.
+                        <fieldset class="ce-rows" data-ce-rows>
+                            <legend>"三行学时（平台上每年填三行，课程类型依次为一般公需、行业公需、专业科目）"</legend>
+                            {hours(CePart::General)}
+                            {hours(CePart::Industry)}
+                            {hours(CePart::Professional)}
+                        </fieldset>
                         {input_field(ctx, CePart::Organiser.id(i), CePart::Organiser.label(), Kind::Text, true,
                             Some("可在温州继续教育网的明细表中查到"), None,
                             ctx.get(move |d| d.applicant.continuing_education.get(i).map(|y| y.organiser.clone()).unwrap_or_default()),
@@ -153,6 +158,7 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
         <section class="form-section form-section--wide" aria-labelledby="ce-title">
             <h2 id="ce-title">"继续教育"</h2>
             <p class="hint">"每年 90 学时，其中专业科目不少于 60 学时，一般公需和行业公需合计不少于 18 学时（2017 年前为 32 学时，第六条）。学时齐了再上传佐证材料。"</p>
+            <p class="hint" data-portal-note>"在平台上，每年的继续教育填三行：起止时间、培训项目、课程类型、学时。课程类型分别选「一般公需科目」「行业公需科目」「专业科目」，学时照温州继续教育网的统计表填。这里只需每行的学时，检查用的就是它们。"</p>
             {entries(draft, CE_YEARS, fields)}
             {add_button(draft, CE_YEARS, add_year)}
             <div class="ce-report" aria-live="polite">{report}</div>
