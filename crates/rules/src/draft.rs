@@ -114,6 +114,19 @@ impl Draft {
         self.to_json()
     }
 
+    /// Whether any 加分项 of step 3 is answered (职称外语, 计算机, 技术职务, 单位规模, 工资收入,
+    /// 山区县): their fold starts open once one is, so an answer is never hidden.
+    pub fn has_bonus_answers(&self) -> bool {
+        let a = &self.applicant;
+        a.foreign_language.is_set()
+            || a.tech_post.is_set()
+            || a.unit_size.is_set()
+            || a.income_over_120k
+            || !self.form.computer_modules.trim().is_empty()
+            || !self.form.mountain_years.trim().is_empty()
+            || !a.mountain_county.trim().is_empty()
+    }
+
     /// The title typed once (issue 16): with 资格类型 「专业技术职务任职资格」 and a 现有职称 held,
     /// the first 资格证书 is that title — its name and date come from 现有职称, so only the
     /// 发证机关 is asked. Called after 资格类型, 现有职称 or its date changed, with the title and
@@ -558,16 +571,17 @@ mod tests {
         // (资格类型, 现有职称, its date, the title and date before the change, the list before,
         // the list after, changed)
         let title = QualificationType::TitleQualification;
-        let cases: Vec<(
+        type Case = (
             QualificationType,
             TitleLevel,
-            &str,
+            &'static str,
             TitleLevel,
-            &str,
+            &'static str,
             Vec<Qualification>,
             Vec<Qualification>,
             bool,
-        )> = vec![
+        );
+        let cases: Vec<Case> = vec![
             // Choosing 专业技术职务任职资格 with 技术员 2021-03-15 known: name and date are filled in.
             (
                 title,
@@ -682,6 +696,32 @@ mod tests {
                 draft.form.qualifications, after,
                 "{kind:?} {held:?} {date} {list:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_bonus_fold_opens_once_any_bonus_is_answered() {
+        use crate::choices::{ForeignLanguage, TechPost, UnitSize};
+        type Answer = (&'static str, fn(&mut Draft));
+        let answers: Vec<Answer> = vec![
+            ("职称外语", |d| {
+                d.applicant.foreign_language = ForeignLanguage::ALL[0]
+            }),
+            ("技术职务", |d| d.applicant.tech_post = TechPost::ALL[0]),
+            ("单位规模", |d| d.applicant.unit_size = UnitSize::ALL[0]),
+            ("工资收入", |d| d.applicant.income_over_120k = true),
+            ("计算机", |d| d.form.computer_modules = "2".into()),
+            ("山区县年限", |d| d.form.mountain_years = "3".into()),
+            ("山区县", |d| d.applicant.mountain_county = "文成".into()),
+        ];
+        assert!(!Draft::default().has_bonus_answers());
+        let mut spaces = Draft::default();
+        spaces.form.computer_modules = "  ".into();
+        assert!(!spaces.has_bonus_answers(), "blank text is no answer");
+        for (what, answer) in answers {
+            let mut draft = Draft::default();
+            answer(&mut draft);
+            assert!(draft.has_bonus_answers(), "{what}");
         }
     }
 }

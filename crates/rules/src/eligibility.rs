@@ -40,6 +40,18 @@ pub struct Eligibility {
     pub openings: Vec<String>,
 }
 
+impl Eligibility {
+    /// The general conditions (第五条, 第六条, social insurance) not yet met, one short phrase each
+    /// (「第五条（信息不全）」), for the line under 申报级别.
+    pub fn general_still_open(&self) -> Vec<String> {
+        self.general
+            .iter()
+            .filter(|v| v.status != Status::Met)
+            .map(|v| format!("{}（{}）", v.cite, v.status.label()))
+            .collect()
+    }
+}
+
 /// How many later rounds are tried when looking for the one a route opens in.
 const ROUNDS_AHEAD: i32 = 15;
 

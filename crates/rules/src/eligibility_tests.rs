@@ -612,3 +612,18 @@ fn only_工程师_has_a_破格_route_so_only_it_shows_the_破格_line() {
         );
     }
 }
+
+#[test]
+fn the_general_conditions_still_open_are_named_in_one_short_phrase_each() {
+    let plan = latest_plan();
+    let empty = crate::assess::assess_with_plan(&Applicant::default(), plan).eligibility;
+    let open = empty.general_still_open();
+    assert_eq!(open.len(), empty.general.len(), "nothing known: all open");
+    assert!(open.iter().all(|p| p.ends_with("（信息不全）")), "{open:?}");
+    // Met ones are left out.
+    let mut met = empty.clone();
+    for v in &mut met.general {
+        v.status = Status::Met;
+    }
+    assert!(met.general_still_open().is_empty());
+}

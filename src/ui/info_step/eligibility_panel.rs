@@ -65,12 +65,7 @@ pub fn LevelVerdict(assessment: Memo<Assessment>) -> impl IntoView {
             }
             // The routes' line, then the general conditions not yet met in one line: each is
             // listed with what it asks at the end of the step.
-            let open: Vec<String> = e
-                .general
-                .iter()
-                .filter(|v| v.status != Status::Met)
-                .map(|v| format!("{}（{}）", v.cite, v.status.label()))
-                .collect();
+            let open = e.general_still_open();
             let general = (!open.is_empty())
                 .then(|| view! { <p>{format!("基本条件还要核对：{}", open.join("、"))}</p> });
             view! {

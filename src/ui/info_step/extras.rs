@@ -19,10 +19,7 @@ pub(super) fn ExtrasSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl 
         <section class="form-section" aria-labelledby="extras-title">
             <h2 id="extras-title">"外语、计算机、岗位与其他"</h2>
             // All of them only add points (基本条件 table): folded until one is answered.
-            <details class="fold" prop:open=move || draft.with_untracked(|d| d.applicant.foreign_language.is_set()
-                || d.applicant.tech_post.is_set() || d.applicant.unit_size.is_set() || d.applicant.income_over_120k
-                || !d.form.computer_modules.trim().is_empty() || !d.form.mountain_years.trim().is_empty()
-                || !d.applicant.mountain_county.is_empty())>
+            <details class="fold" prop:open=move || draft.with_untracked(Draft::has_bonus_answers)>
             <summary>"加分项（选填）：职称外语、计算机、技术职务、单位规模、工资收入、山区县工作年限"</summary>
             {choice(ctx, &info_fields::FOREIGN_LANGUAGE, ForeignLanguage::ALL, ForeignLanguage::label,
                 ctx.read(move |d| d.applicant.foreign_language), |d, v| d.applicant.foreign_language = v)}
