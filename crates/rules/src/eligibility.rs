@@ -270,3 +270,25 @@ fn portal_advice(a: &Applicant, met: &[&RouteVerdict]) -> Option<PortalAdvice> {
 #[cfg(test)]
 #[path = "eligibility_tests.rs"]
 mod tests;
+
+/// The one-line summaries built from a verdict (the long route tables are in eligibility_tests.rs).
+#[cfg(test)]
+mod summary_tests {
+    use super::*;
+    use crate::rules_file::latest_plan;
+
+    #[test]
+    fn the_general_conditions_still_open_are_named_in_one_short_phrase_each() {
+        let plan = latest_plan();
+        let empty = crate::assess::assess_with_plan(&Applicant::default(), plan).eligibility;
+        let open = empty.general_still_open();
+        assert_eq!(open.len(), empty.general.len(), "nothing known: all open");
+        assert!(open.iter().all(|p| p.ends_with("（信息不全）")), "{open:?}");
+        // Met ones are left out.
+        let mut met = empty.clone();
+        for v in &mut met.general {
+            v.status = Status::Met;
+        }
+        assert!(met.general_still_open().is_empty());
+    }
+}

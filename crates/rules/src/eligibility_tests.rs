@@ -596,34 +596,3 @@ fn a_route_short_only_of_time_says_in_which_round_it_opens() {
         None
     );
 }
-
-#[test]
-fn only_工程师_has_a_破格_route_so_only_it_shows_the_破格_line() {
-    for (level, has) in [
-        (Level::Technician, false),
-        (Level::AssistantEngineer, false),
-        (Level::Engineer, true),
-        (Level::Unset, false),
-    ] {
-        assert_eq!(
-            crate::routes::has_exceptional_route(level),
-            has,
-            "{level:?}"
-        );
-    }
-}
-
-#[test]
-fn the_general_conditions_still_open_are_named_in_one_short_phrase_each() {
-    let plan = latest_plan();
-    let empty = crate::assess::assess_with_plan(&Applicant::default(), plan).eligibility;
-    let open = empty.general_still_open();
-    assert_eq!(open.len(), empty.general.len(), "nothing known: all open");
-    assert!(open.iter().all(|p| p.ends_with("（信息不全）")), "{open:?}");
-    // Met ones are left out.
-    let mut met = empty.clone();
-    for v in &mut met.general {
-        v.status = Status::Met;
-    }
-    assert!(met.general_still_open().is_empty());
-}

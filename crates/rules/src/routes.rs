@@ -340,3 +340,20 @@ pub(crate) fn complete_exceptional(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_工程师_has_a_破格_route_so_only_it_shows_the_破格_line() {
+        for (level, has) in [
+            (Level::Technician, false),
+            (Level::AssistantEngineer, false),
+            (Level::Engineer, true),
+            (Level::Unset, false),
+        ] {
+            assert_eq!(has_exceptional_route(level), has, "{level:?}");
+        }
+    }
+}
