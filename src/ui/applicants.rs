@@ -17,6 +17,13 @@ enum Outcome {
     Failed(String),
 }
 
+/// Shows what an action did in the status line and focuses it, so that it is read out and the
+/// next Tab starts there.
+fn tell(outcome: RwSignal<Option<Outcome>>, what: Outcome) {
+    outcome.set(Some(what));
+    focus_after_render("applicants-status");
+}
+
 #[component]
 pub fn Applicants() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
@@ -75,8 +82,7 @@ pub fn Applicants() -> impl IntoView {
             move |_| match persistence.switch_to(&id) {
                 Ok(()) => go_to_overview(),
                 Err(message) => {
-                    outcome.set(Some(Outcome::Failed(message)));
-                    focus_after_render("applicants-status");
+                    tell(outcome, Outcome::Failed(message));
                 }
             }
         };
@@ -115,15 +121,13 @@ pub fn Applicants() -> impl IntoView {
                         spawn_local(async move {
                             let deleted = file_store::delete_unused(persistence, files).await;
                             let now = persistence.current_name();
-                            outcome.set(Some(Outcome::Done(format!(
+                            tell(outcome, Outcome::Done(format!(
                                 "已删除申报人「{name}」的填写内容和 {deleted} 个文件。现在填写的是「{now}」。"
-                            ))));
-                            focus_after_render("applicants-status");
+                            )));
                         });
                     }
                     Err(message) => {
-                        outcome.set(Some(Outcome::Failed(message)));
-                        focus_after_render("applicants-status");
+                        tell(outcome, Outcome::Failed(message));
                     }
                 }
             })
@@ -132,12 +136,10 @@ pub fn Applicants() -> impl IntoView {
             let id = id.clone();
             move |name: String| match persistence.rename(&id, &name) {
                 Ok(()) => {
-                    outcome.set(Some(Outcome::Done(format!("已改为「{name}」。"))));
-                    focus_after_render("applicants-status");
+                    tell(outcome, Outcome::Done(format!("已改为「{name}」。")));
                 }
                 Err(message) => {
-                    outcome.set(Some(Outcome::Failed(message)));
-                    focus_after_render("applicants-status");
+                    tell(outcome, Outcome::Failed(message));
                 }
             }
         };
@@ -147,12 +149,14 @@ pub fn Applicants() -> impl IntoView {
                 let id = id.clone();
                 spawn_local(async move {
                     let (ok, text) = super::backup_panel::export_applicant(persistence, &id).await;
-                    outcome.set(Some(if ok {
-                        Outcome::Done(text)
-                    } else {
-                        Outcome::Failed(text)
-                    }));
-                    focus_after_render("applicants-status");
+                    tell(
+                        outcome,
+                        if ok {
+                            Outcome::Done(text)
+                        } else {
+                            Outcome::Failed(text)
+                        },
+                    );
                 });
             }
         };
@@ -277,11 +281,10 @@ fn RenameForm(
         match persistence.rename(&entry_id, &label) {
             Ok(()) => {
                 renaming.set(None);
-                outcome.set(Some(Outcome::Done(format!(
-                    "已把「{current}」改名为「{}」。",
-                    label.trim()
-                ))));
-                focus_after_render("applicants-status");
+                tell(
+                    outcome,
+                    Outcome::Done(format!("已把「{current}」改名为「{}」。", label.trim())),
+                );
             }
             Err(message) => {
                 error.set(Some(message));

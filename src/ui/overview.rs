@@ -1,5 +1,6 @@
 //! The overview: the six portal steps as a task list, each with the status the rules core gives.
 
+use super::fields::FormCtx;
 use super::persist::Persistence;
 use super::today;
 use crate::rules::progress::{step_status, Page, Step};
@@ -83,11 +84,15 @@ pub fn Overview() -> impl IntoView {
         <p class="lead">
             "浙江省职称申报平台的个人申报分六步。按顺序完成下面每一步，本工具会按温州市机电专业的评审文件逐项检查。"
         </p>
-        <RoundSummary/>
-        <p class="hint" data-portal-before>
-            "在真实平台上，做这六步以前要先填好「我的业绩档案」并经用人单位审核通过，再选评审计划（本工具在第 3 步开头选）。"
-            <a href=Page::Process.hash()>"提交以前和提交以后"</a>
-        </p>
+        <section class="overview-plan" aria-labelledby="overview-plan-title">
+            <h2 id="overview-plan-title">"先选评审计划"</h2>
+            <p class="hint" data-portal-before>
+                "在真实平台上，做这六步以前要先填好「我的业绩档案」并经用人单位审核通过，再搜索「机电」选评审计划。"
+                <a href=Page::Process.hash()>"提交以前和提交以后"</a>
+            </p>
+            {super::info_step::plan_select(FormCtx::new(draft, Memo::new(|_| Vec::new())))}
+            <RoundSummary/>
+        </section>
         <ol class="task-list">{rows}</ol>
         <LevelAdvice/>
         <super::backup_panel::BackupPanel/>

@@ -110,3 +110,18 @@ test("提交以前和提交以后: linked from the overview and step 6, with the
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the 评审计划 is asked first on the overview, as the portal asks it before step 1, and step 3 shows the same", async () => {
+  const { context, page, errors } = await openApp(browser, server.url, "#/", { today: "2026-12-07T10:00:00+08:00" });
+  const plan = page.locator(".overview-plan").getByLabel("评审计划", { exact: true });
+  const options = await plan.locator("option").allTextContents();
+  assert.ok(options.includes("2022 年度（编号 2022-00533）"), options.join("|"));
+  await plan.selectOption({ label: "2022 年度（编号 2022-00533）" });
+  await page.locator("[data-overview-round]", { hasText: "2022 年度" }).waitFor();
+  await page.goto(server.url + "#/step/info");
+  const inStep3 = page.getByLabel("评审计划", { exact: true });
+  await inStep3.waitFor();
+  assert.equal(await inStep3.locator("option:checked").textContent(), "2022 年度（编号 2022-00533）");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -157,13 +157,40 @@ pub fn NewerRoundNotice() -> impl IntoView {
     }
 }
 
-#[component]
-fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
+/// 评审计划: the rounds this draft may be checked against. Step 3 asks it first, and the overview
+/// too, before step 1, where the portal asks it (search 机电, pick the plan).
+pub fn plan_select(ctx: FormCtx) -> AnyView {
     let draft_year = ctx.draft.with_untracked(|d| d.applicant.plan_year);
     let offered: Vec<Plan> = offered_rounds(draft_year);
     let plan_labels: Vec<String> = offered.iter().map(Plan::label).collect();
     let offered_years: Vec<i32> = offered.iter().map(|p| p.year).collect();
     let years_for_set = offered_years.clone();
+    select(
+        ctx,
+        &info_fields::PLAN,
+        plan_labels,
+        ctx.get(move |d| {
+            let year = plan_by_choice(d.applicant.plan_year).year;
+            offered_years
+                .iter()
+                .position(|y| *y == year)
+                .map(|i| i.to_string())
+                .unwrap_or_default()
+        }),
+        set(move |d, v| {
+            d.applicant.plan_year = v
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| years_for_set.get(i))
+                .copied()
+                .unwrap_or(0);
+        }),
+    )
+}
+
+#[component]
+fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
+    let draft_year = ctx.draft.with_untracked(|d| d.applicant.plan_year);
     let specialties = move || {
         assessment.with(|a| {
             a.plan
@@ -195,15 +222,7 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
         <section class="form-section" aria-labelledby="plan-title">
             <h2 id="plan-title">"申报计划与级别"</h2>
             <NewerRoundNotice/>
-            {select(ctx, &info_fields::PLAN,
-                plan_labels,
-                ctx.get(move |d| {
-                    let year = plan_by_choice(d.applicant.plan_year).year;
-                    offered_years.iter().position(|y| *y == year).map(|i| i.to_string()).unwrap_or_default()
-                }),
-                set(move |d, v| {
-                    d.applicant.plan_year = v.parse::<usize>().ok().and_then(|i| years_for_set.get(i)).copied().unwrap_or(0);
-                }))}
+            {plan_select(ctx)}
             {move || plan_note().map(|note| view! { <p class="hint" data-plan-note>{note}</p> })}
             {choice(ctx, &info_fields::LEVEL, Level::ALL, Level::label,
                 ctx.read(move |d| d.applicant.level), |d, v| d.applicant.level = v)}
