@@ -390,3 +390,17 @@ fn the_bonus_fold_opens_once_any_bonus_is_answered() {
         assert!(draft.has_bonus_answers(), "{what}");
     }
 }
+
+#[test]
+fn the_old_validated_marks_are_read_past_and_no_longer_written() {
+    // Saved before issue 16: step 2 and 3 "checked" with nothing else in them.
+    let old = r#"{"version":2,"form":{"phone":"13812345678","validated":true},"pledge":{"validated":true}}"#;
+    let draft = load_stored(Some(old)).draft();
+    assert_eq!(draft.form.phone, "13812345678");
+    assert_eq!(
+        draft.pledge,
+        Pledge::default(),
+        "an untouched pledge is untouched (未开始)"
+    );
+    assert!(!draft.to_stored().contains("validated"));
+}
