@@ -29,6 +29,7 @@ use crate::rules::assess::{assess_with_plan, assessments_made, Assessment};
 use crate::rules::date::CivilDate;
 use crate::rules::draft::Draft;
 use crate::rules::progress::Page;
+use crate::rules::progress::{step_statuses, steps_done, StepStatus};
 use crate::rules::rules_file::plan_by_choice;
 use leptos::prelude::*;
 use persist::Persistence;
@@ -140,28 +141,34 @@ fn provide_assessment(draft: RwSignal<Draft>) {
     });
 }
 
+/// The six steps' statuses of the current draft, in context like the assessment: computed once
+/// per change from it, read by the overview and noted on the 申报人 list (「助理工程师 · 3/6 步」).
+#[derive(Clone, Copy)]
+struct Statuses(Memo<[StepStatus; 6]>);
+
+pub fn statuses() -> Memo<[StepStatus; 6]> {
+    expect_context::<Statuses>().0
+}
+
+fn provide_statuses(persistence: Persistence) {
+    let assessment = assessment();
+    let draft = persistence.draft;
+    let today = today();
+    let memo = Memo::new(move |_| assessment.with(|a| draft.with(|d| step_statuses(d, a, today))));
+    provide_context(Statuses(memo));
+    Effect::new(move |_| {
+        let done = memo.with(steps_done);
+        let level = assessment.with(|a| a.eligibility.level);
+        persistence.note_progress(if level.is_set() { level.label() } else { "" }, done);
+    });
+}
+
 #[component]
 fn App() -> impl IntoView {
     let persistence = Persistence::start();
     provide_context(persistence);
     provide_assessment(persistence.draft);
-    // The 申报人 list shows each applicant's level and steps done (「助理工程师 · 3/6 步」): the
-    // current one's are noted whenever they change.
-    {
-        let assessment = assessment();
-        let draft = persistence.draft;
-        let today = today();
-        Effect::new(move |_| {
-            let (level, done) = assessment.with(|a| {
-                draft.with(|d| {
-                    let level = d.applicant.level;
-                    let label = if level.is_set() { level.label() } else { "" };
-                    (label, crate::rules::progress::steps_done(d, a, today))
-                })
-            });
-            persistence.note_progress(level, done);
-        });
-    }
+    provide_statuses(persistence);
 
     // Hash routing: `dist/` is served as plain files from any folder, so the address after `#` is
     // the only part a static server never looks at (ARCHITECTURE.md, "Routing").

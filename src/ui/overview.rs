@@ -2,8 +2,7 @@
 
 use super::fields::FormCtx;
 use super::persist::Persistence;
-use super::today;
-use crate::rules::progress::{step_status, Page, Step};
+use crate::rules::progress::{Page, Step};
 use leptos::prelude::*;
 
 /// The round this draft is checked against (and whether it is derived or older than today's), and
@@ -56,14 +55,11 @@ fn LevelAdvice() -> impl IntoView {
 pub fn Overview() -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let draft = persistence.draft;
-    let assessment = super::assessment();
-    let today = today();
+    let statuses = super::statuses();
     let rows = Step::ALL
         .into_iter()
         .map(|step| {
-            let status = Memo::new(move |_| {
-                assessment.with(|a| draft.with(|d| step_status(step, d, a, today)))
-            });
+            let status = Memo::new(move |_| statuses.with(|all| all[step.number() - 1]));
             let status_id = format!("status-{}", step.slug());
             view! {
                 <li class="task-list__item">

@@ -54,10 +54,10 @@ async fn with_background(bytes: &[u8], mime: &str, mut checks: Vec<PhotoCheck>) 
     checks
 }
 
-/// `unused` is true while a generated photo waits for 使用这张照片; the step's 下一步 then sets
-/// `ask`, and the page asks whether to use it instead of silently keeping the original.
+/// `next_guard` receives the step's check for 下一步: while a generated photo waits for
+/// 使用这张照片, 下一步 asks whether to use it instead of silently keeping the original.
 #[component]
-pub fn PhotoStep(unused: RwSignal<bool>, ask: RwSignal<bool>) -> impl IntoView {
+pub fn PhotoStep(next_guard: StoredValue<Option<Callback<(), bool>>>) -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let draft = persistence.draft;
     let shown = RwSignal::new(Shown::default());
@@ -68,7 +68,18 @@ pub fn PhotoStep(unused: RwSignal<bool>, ask: RwSignal<bool>) -> impl IntoView {
     let generated = RwSignal::new(None::<Shown>);
     // 「已改用生成的照片」 beside the result, once it replaced the original.
     let used = RwSignal::new(false);
-    Effect::new(move |_| unused.set(generated.with(Option::is_some)));
+    // The question 下一步 asks while a generated photo is not used.
+    let ask = RwSignal::new(false);
+    next_guard.set_value(Some(Callback::new(move |_| {
+        let pending = generated
+            .try_with_untracked(Option::is_some)
+            .unwrap_or(false);
+        if pending {
+            ask.set(true);
+            focus_after_render("unused-photo-question");
+        }
+        pending
+    })));
 
     let show = move |bytes: Vec<u8>, mime: String, checks: Vec<PhotoCheck>| {
         let preview_url = object_url(&bytes, &mime);

@@ -18,12 +18,12 @@ use leptos::prelude::*;
 pub fn StepPage(step: Step) -> impl IntoView {
     let persistence = expect_context::<Persistence>();
     let draft = persistence.draft;
-    // Step 1: a generated photo not yet used makes 下一步 ask first (PhotoStep).
-    let photo_unused = RwSignal::new(false);
-    let photo_ask = RwSignal::new(false);
+    // A step may hold 下一步 back with a question of its own: the guard it registers returns true
+    // when it asked (step 1: a generated photo not yet used).
+    let next_guard = StoredValue::new(None::<Callback<(), bool>>);
     let (body, ctx): (AnyView, Option<FormCtx>) = match step {
         Step::Photo => (
-            view! { <PhotoStep unused=photo_unused ask=photo_ask/> }.into_any(),
+            view! { <PhotoStep next_guard=next_guard/> }.into_any(),
             None,
         ),
         Step::Pledge => {
@@ -61,10 +61,8 @@ pub fn StepPage(step: Step) -> impl IntoView {
         document().set_title(&format!("{prefix}{} - 职称申报演练", step.title()));
     });
     let on_next = move |ev: leptos::ev::MouseEvent| {
-        if photo_unused.get_untracked() {
+        if next_guard.with_value(|guard| guard.is_some_and(|g| g.run(()))) {
             ev.prevent_default();
-            photo_ask.set(true);
-            request_animation_frame(|| focus_field("unused-photo-question"));
             return;
         }
         if ctx.is_some() && blocking() {

@@ -127,6 +127,16 @@ impl Draft {
             || !a.mountain_county.trim().is_empty()
     }
 
+    /// Whether the first 资格证书 is the 现有职称 as [`Draft::follow_current_title`] filled it in
+    /// (same name and date), so step 3 can say where they came from.
+    pub fn qualification_is_current_title(&self) -> bool {
+        let a = &self.applicant;
+        a.qualification_type == QualificationType::TitleQualification
+            && self.form.qualifications.first().is_some_and(|q| {
+                q.name == a.current_title.label() && q.date.trim() == a.current_title_date.trim()
+            })
+    }
+
     /// The title typed once (issue 16): with 资格类型 「专业技术职务任职资格」 and a 现有职称 held,
     /// the first 资格证书 is that title — its name and date come from 现有职称, so only the
     /// 发证机关 is asked. Called after 资格类型, 现有职称 or its date changed, with the title and

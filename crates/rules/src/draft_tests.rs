@@ -362,6 +362,16 @@ fn the_first_qualification_is_the_current_title_until_the_applicant_types_over_i
             draft.form.qualifications, after,
             "{kind:?} {held:?} {date} {list:?}"
         );
+        // Step 3's 「取自现有职称」 line shows exactly while the entry is the title.
+        let is_title = kind == QualificationType::TitleQualification
+            && after
+                .first()
+                .is_some_and(|q| q.name == held.label() && q.date == date);
+        assert_eq!(
+            draft.qualification_is_current_title(),
+            is_title,
+            "{kind:?} {held:?} {list:?}"
+        );
     }
 }
 

@@ -182,6 +182,19 @@ impl EditRequest {
     }
 }
 
+/// Every step's status, in portal order, each computed once: step 6's is derived from the other
+/// five (the app shell computes this once per draft change; the overview and the 申报人 list's
+/// 「3/6 步」 read it).
+pub fn step_statuses(draft: &Draft, assessment: &Assessment, today: CivilDate) -> [StepStatus; 6] {
+    let mut statuses = Step::ALL.map(|step| match step {
+        Step::Preview => StepStatus::NotStarted,
+        step => own_status(step, draft, assessment, today),
+    });
+    let preview = Step::Preview.number() - 1;
+    statuses[preview] = preview_status(&statuses[..preview]);
+    statuses
+}
+
 /// One step's status from the draft and its assessment (computed once by the caller).
 pub fn step_status(
     step: Step,
@@ -189,6 +202,19 @@ pub fn step_status(
     assessment: &Assessment,
     today: CivilDate,
 ) -> StepStatus {
+    match step {
+        Step::Preview => step_statuses(draft, assessment, today)[Step::Preview.number() - 1],
+        step => own_status(step, draft, assessment, today),
+    }
+}
+
+/// How many steps are 已完成 (the 申报人 list's 「3/6 步」).
+pub fn steps_done(statuses: &[StepStatus; 6]) -> u32 {
+    statuses.iter().filter(|s| **s == StepStatus::Done).count() as u32
+}
+
+/// Steps 1–5, from what they hold.
+fn own_status(step: Step, draft: &Draft, assessment: &Assessment, today: CivilDate) -> StepStatus {
     match step {
         Step::Info => info_status(draft, assessment, today),
         Step::Photo => match &draft.photo {
@@ -199,31 +225,20 @@ pub fn step_status(
         Step::Pledge => pledge_status(draft, today),
         Step::Achievements => achievements_status(draft, assessment),
         Step::Attachments => attachments_status(draft, assessment),
-        Step::Preview => {
-            let others: Vec<StepStatus> = Step::ALL
-                .into_iter()
-                .filter(|s| *s != Step::Preview)
-                .map(|s| step_status(s, draft, assessment, today))
-                .collect();
-            // Nothing is done on step 6 itself until the others are: it is 未开始, not 进行中,
-            // while any of them is still being filled in (issue 16).
-            if others.contains(&StepStatus::Problem) {
-                StepStatus::Problem
-            } else if others.iter().all(|s| *s == StepStatus::Done) {
-                StepStatus::Done
-            } else {
-                StepStatus::NotStarted
-            }
-        }
+        Step::Preview => StepStatus::NotStarted,
     }
 }
 
-/// How many of the six steps are 已完成 (the 申报人 list's 「3/6 步」).
-pub fn steps_done(draft: &Draft, assessment: &Assessment, today: CivilDate) -> u32 {
-    Step::ALL
-        .into_iter()
-        .filter(|s| step_status(*s, draft, assessment, today) == StepStatus::Done)
-        .count() as u32
+/// Nothing is done on step 6 itself until the others are: it is 未开始, not 进行中, while any of
+/// them is still being filled in (issue 16); 有问题 when one of them has a problem.
+fn preview_status(others: &[StepStatus]) -> StepStatus {
+    if others.contains(&StepStatus::Problem) {
+        StepStatus::Problem
+    } else if others.iter().all(|s| *s == StepStatus::Done) {
+        StepStatus::Done
+    } else {
+        StepStatus::NotStarted
+    }
 }
 
 fn info_status(draft: &Draft, assessment: &Assessment, today: CivilDate) -> StepStatus {
@@ -438,5 +453,28 @@ mod tests {
             status_now(Step::Pledge, &draft, today()),
             StepStatus::Problem
         );
+    }
+
+    #[test]
+    fn all_statuses_at_once_agree_with_each_step_and_count_the_done_ones() {
+        let mut draft = Draft::default();
+        let check = |draft: &Draft, done: u32| {
+            let assessment = crate::assess::assess(&draft.applicant);
+            let all = step_statuses(draft, &assessment, today());
+            for (i, step) in Step::ALL.into_iter().enumerate() {
+                assert_eq!(
+                    all[i],
+                    step_status(step, draft, &assessment, today()),
+                    "{step:?}"
+                );
+            }
+            assert_eq!(steps_done(&all), done);
+        };
+        check(&draft, 0);
+        draft.pledge.agreed = true;
+        draft.pledge.name = "张三".into();
+        draft.basic.name = "张三".into();
+        draft.pledge.date = "2026-11-26".into();
+        check(&draft, 1);
     }
 }

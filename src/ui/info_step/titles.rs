@@ -24,15 +24,7 @@ pub(super) fn QualificationSection(ctx: FormCtx) -> impl IntoView {
     };
     let count = Memo::new(move |_| draft.with(|d| d.form.qualifications.len()));
     // The first 资格证书 is the 现有职称 (Draft::follow_current_title): say where it came from.
-    let from_title = move || {
-        draft.with(|d| {
-            d.applicant.qualification_type == QualificationType::TitleQualification
-                && d.form.qualifications.first().is_some_and(|q| {
-                    q.name == d.applicant.current_title.label()
-                        && q.date.trim() == d.applicant.current_title_date.trim()
-                })
-        })
-    };
+    let from_title = move || draft.with(Draft::qualification_is_current_title);
     let fields = move |i: usize| {
         let read = move |f: fn(&Qualification) -> String| QUALIFICATIONS.text(ctx, i, f);
         let write = move |f: fn(&mut Qualification, String)| QUALIFICATIONS.put(i, f);
