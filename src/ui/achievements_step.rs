@@ -2,7 +2,10 @@
 //! achievements) with a live self-assessment beside it.
 
 use super::entry_list::{add_button, entries, ListSpec};
-use super::fields::{checkbox_field, choice_field, input_field, parsed_field, set, FormCtx, Kind};
+use super::fields::{
+    checkbox_field, choice_field, chosen, input_field, option_value, parsed_field, set, FormCtx,
+    Kind,
+};
 use super::focus_after_render;
 use crate::rules::achievement_fields::{
     fields_for, flag, put_flag, put_text, text, EntryField, Input, Part,
@@ -325,14 +328,13 @@ fn entry_view(
         std::sync::Arc::new(move || {
             entry.with(|e| {
                 e.as_ref()
-                    .and_then(|a| ids_for_get.iter().position(|r| *r == a.row))
-                    .map(|p| p.to_string())
+                    .map(|a| option_value(&ids_for_get, &a.row.as_str()))
                     .unwrap_or_default()
             })
         }),
         set(move |d, v| {
-            let chosen = v.parse::<usize>().ok().and_then(|p| row_ids.get(p));
-            if let (Some(a), Some(id)) = (d.applicant.achievements.get_mut(i), chosen) {
+            let picked = chosen(&row_ids, &v);
+            if let (Some(a), Some(id)) = (d.applicant.achievements.get_mut(i), picked) {
                 a.row = id.to_string()
             }
         }),

@@ -196,6 +196,20 @@ pub fn input_field(
     frame(ctx, id, label.into(), optional, hint, input).into_any()
 }
 
+/// A select's value is its option's index: the value showing `current`, or none.
+pub fn option_value<T: PartialEq>(options: &[T], current: &T) -> String {
+    options
+        .iter()
+        .position(|o| o == current)
+        .map(|i| i.to_string())
+        .unwrap_or_default()
+}
+
+/// The option a select's value (an index, as [`option_value`] writes it) stands for.
+pub fn chosen<'a, T>(options: &'a [T], value: &str) -> Option<&'a T> {
+    value.parse::<usize>().ok().and_then(|i| options.get(i))
+}
+
 /// A select box over `options` (value = index); "" is the unset choice.
 #[allow(clippy::too_many_arguments)]
 pub fn select_field(
@@ -262,20 +276,8 @@ where
         false,
         hint,
         options,
-        Arc::new(move || {
-            let current = read();
-            all.iter()
-                .position(|e| *e == current)
-                .map(|i| i.to_string())
-                .unwrap_or_default()
-        }),
-        set(move |d, value| {
-            let chosen = value
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| all.get(i).copied());
-            write(d, chosen.unwrap_or_default());
-        }),
+        Arc::new(move || option_value(all, &read())),
+        set(move |d, value| write(d, chosen(all, &value).copied().unwrap_or_default())),
     )
 }
 

@@ -4,8 +4,8 @@
 
 use super::entry_list::{add_button, entries, ListSpec};
 use super::fields::{
-    checkbox, checkbox_field, choice, choice_field, input, input_field, select, select_field, set,
-    ErrorSummary, FormCtx, Kind,
+    checkbox, checkbox_field, choice, choice_field, chosen, input, input_field, option_value,
+    select, select_field, set, ErrorSummary, FormCtx, Kind,
 };
 use super::today;
 use crate::rules::applicant::{
@@ -66,18 +66,10 @@ fn BasicSection(ctx: FormCtx) -> impl IntoView {
                     false,
                     spec.hint,
                     options.iter().map(|o| o.to_string()).collect(),
-                    ctx.get(move |d| {
-                        let current = d.basic.get(field);
-                        options
-                            .iter()
-                            .position(|o| *o == current)
-                            .map(|i| i.to_string())
-                            .unwrap_or_default()
-                    }),
+                    ctx.get(move |d| option_value(options, &d.basic.get(field))),
                     set(move |d, v| {
-                        let chosen = v.parse::<usize>().ok().and_then(|i| options.get(i));
-                        d.basic
-                            .set(field, chosen.map(|s| s.to_string()).unwrap_or_default());
+                        let picked = chosen(options, &v).map(|s| s.to_string());
+                        d.basic.set(field, picked.unwrap_or_default());
                     }),
                 ),
                 FieldKind::Date => input_field(
@@ -169,22 +161,8 @@ pub fn plan_select(ctx: FormCtx) -> AnyView {
         ctx,
         &info_fields::PLAN,
         plan_labels,
-        ctx.get(move |d| {
-            let year = plan_by_choice(d.applicant.plan_year).year;
-            offered_years
-                .iter()
-                .position(|y| *y == year)
-                .map(|i| i.to_string())
-                .unwrap_or_default()
-        }),
-        set(move |d, v| {
-            d.applicant.plan_year = v
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| years_for_set.get(i))
-                .copied()
-                .unwrap_or(0);
-        }),
+        ctx.get(move |d| option_value(&offered_years, &plan_by_choice(d.applicant.plan_year).year)),
+        set(move |d, v| d.applicant.plan_year = chosen(&years_for_set, &v).copied().unwrap_or(0)),
     )
 }
 
@@ -233,10 +211,9 @@ fn PlanSection(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
                 ctx.get(move |d| d.form.specialty.clone()), set(|d, v| d.form.specialty = v))}
             <datalist id="specialty-suggestions">{specialties}</datalist>
             {select(ctx, &info_fields::ACCEPTANCE_POINT, points,
-                ctx.get(move |d| points_for_get.iter().position(|p| *p == d.form.acceptance_point)
-                    .map(|i| i.to_string()).unwrap_or_default()),
-                set(move |d, v| d.form.acceptance_point = v.parse::<usize>().ok()
-                    .and_then(|i| points_for_set.get(i)).cloned().unwrap_or_default()))}
+                ctx.get(move |d| option_value(&points_for_get, &d.form.acceptance_point)),
+                set(move |d, v| d.form.acceptance_point =
+                    chosen(&points_for_set, &v).cloned().unwrap_or_default()))}
             <p class="hint" data-testid="acceptance-phone">{point_phone}</p>
         </section>
     }
