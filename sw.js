@@ -7,7 +7,8 @@ const CACHE = "zhicheng-yanlian-v3";
 // kept for offline use (src/ui/rules_loader.rs reads it at start).
 const RULES = "rules/wenzhou-jidian.json";
 // The files index.html refers to, in attributes or in its loader: trunk writes them as
-// ./name-<hash>.ext (.wz: the gzip copy of the wasm for servers that do not compress it).
+// ./name-<hash>.ext (.wz: the gzip copy of the wasm for servers that do not compress it). The
+// program's second part, which only its loader fetches, is named in index.html's app-parts list.
 const ASSET = /["'](?:\.\/)?([^"'?#/\s]+\.(?:js|wasm|wz|css|svg|png))["']/g;
 
 // Stores a release: its index.html and every file it refers to. The first visit's files were

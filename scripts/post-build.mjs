@@ -1,7 +1,8 @@
 // trunk's one post_build hook. trunk starts the hooks of a stage at the same time, and these
 // steps each rewrite index.html, so they run here one after the other on trunk's staging folder:
-// minify the JS glue (its integrity), write the wasm's gzip copy and its loader, then hash the
-// inline loader into the CSP.
+// split the program in its two parts, minify the JS glue (its integrity), write the wasm parts'
+// gzip copies and the loader, then hash the inline scripts into the CSP.
+import { run as splitWasm } from "./split-wasm.mjs";
 import { run as minifyJs } from "./minify-js.mjs";
 import { run as wasmLoader } from "./wasm-loader.mjs";
 import { run as csp } from "./csp.mjs";
@@ -12,6 +13,7 @@ if (!dir) {
   process.exit(1);
 }
 try {
+  splitWasm(dir);
   await minifyJs(dir);
   wasmLoader(dir);
   csp(dir);

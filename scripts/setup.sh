@@ -3,7 +3,7 @@
 # Idempotent: on a machine that has everything it only checks versions (a second or so).
 # Sources: crates.io (cargo), the npm registry (npm) and Debian's apt — nothing else.
 #
-#   scripts/setup.sh build   # wasm32 target, trunk 0.21, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh build   # wasm32 target, trunk 0.21, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 #   scripts/setup.sh test    # the same, plus Debian's chromium + chromium-driver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +42,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   say "installing wasm-bindgen-cli $bindgen_version from crates.io"
   # Not --locked: its lock file names a transitive version that crates.io no longer serves.
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+# 3b. wasm-split-cli, which cuts the program in its first screen's part and the other pages'
+#     (scripts/split-wasm.mjs). About 2 minutes to build, once.
+WASM_SPLIT_VERSION=0.2.3
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION from crates.io (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 # 4. npm tools: wasm-opt (the `binaryen` package, current enough for today's rustc output) and

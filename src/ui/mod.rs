@@ -12,6 +12,7 @@ mod fields;
 mod file_store;
 mod imaging;
 mod info_step;
+mod lazy_pages;
 mod notices;
 mod overview;
 pub mod persist;
@@ -36,23 +37,23 @@ use persist::Persistence;
 
 pub fn start() {
     console_error_panic_hook_lite();
-    // The rules file is read first (the last connection this page makes), so that every
-    // assessment from the first render on uses the rules in use.
+    // The rules file is read first, so that every assessment from the first render on uses the
+    // rules in use; the other pages' parts are the last connections this page makes.
     wasm_bindgen_futures::spawn_local(async {
         // Before anything reads localStorage: what a killed browser lost is put back.
         persist::recover().await;
         rules_loader::load().await;
-        forbid_all_connections();
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
         }
         leptos::mount::mount_to_body(App);
+        lazy_pages::preload_all(forbid_all_connections);
         register_offline_support();
     });
 }
 
-/// index.html's policy must allow `connect-src 'self'` for the one request that loads this
-/// program's `.wasm`. Once it runs, nothing may connect anywhere, its own site included: a second
+/// index.html's policy must allow `connect-src 'self'` for the requests that load this program's
+/// `.wasm` parts (src/ui/lazy_pages.rs). Once they are in, nothing may connect anywhere, its own site included: a second
 /// policy is added, and the browser enforces both (so the stricter one wins). Downloads, blob:
 /// images and the service worker's own caching are not connections of this page.
 fn forbid_all_connections() {
@@ -220,23 +221,23 @@ fn App() -> impl IntoView {
                     Page::Step(step) => view! { <step_page::StepPage step=step/> }.into_any(),
                     Page::Applicants => {
                         document().set_title("申报人 - 职称申报演练");
-                        view! { <applicants::Applicants/> }.into_any()
+                        lazy_pages::lazily(lazy_pages::applicants_page())
                     }
                     Page::DataPrivacy => {
                         document().set_title("数据去哪儿了 - 职称申报演练");
-                        view! { <privacy::DataPrivacy/> }.into_any()
+                        lazy_pages::lazily(lazy_pages::privacy_page())
                     }
                     Page::Rules => {
                         document().set_title("规则数据 - 职称申报演练");
-                        view! { <rules_page::RulesPage/> }.into_any()
+                        lazy_pages::lazily(lazy_pages::rules_page())
                     }
                     Page::Compose => {
                         document().set_title("合成 PDF - 职称申报演练");
-                        view! { <composer::ComposeAnyPage/> }.into_any()
+                        lazy_pages::lazily(lazy_pages::compose_page())
                     }
                     Page::Process => {
                         document().set_title("提交以前和提交以后 - 职称申报演练");
-                        view! { <process::Process/> }.into_any()
+                        lazy_pages::lazily(lazy_pages::process_page())
                     }
                 }}
             </main>

@@ -113,7 +113,7 @@ pub fn DataPrivacy() -> impl IntoView {
                     <li>"在本工具里填写、上传照片和 PDF、打印预览。"</li>
                     <li>"面板里只会出现本工具自己的文件（index.html、.js、.wasm、.css、sw.js、图标和规则数据文件 rules/wenzhou-jidian.json），没有任何发往其他网址的请求，也没有提交表单。"</li>
                 </ol>
-                <p>"页面还带有内容安全策略（Content-Security-Policy）：本工具启动时读取一次本站的规则数据文件，之后浏览器会拒绝它发起任何网络连接（连发布本工具的网站也不行），也拒绝提交表单，即使程序有错也发不出去。"</p>
+                <p>"页面还带有内容安全策略（Content-Security-Policy）：本工具启动时读取一次本站的规则数据文件，首页出现后再下载其余页面的程序（同样是本站的 .wasm 文件），之后浏览器会拒绝它发起任何网络连接（连发布本工具的网站也不行），也拒绝提交表单，即使程序有错也发不出去。"</p>
             </details>
         </section>
         <LocalData/>

@@ -1,14 +1,11 @@
 //! The frame every step shares: position in words, heading, the error summary's focus and the
 //! page title on 下一步, 上一步 / 下一步 and the way back.
 
-use super::achievements_step::AchievementsStep;
-use super::attachments_step::AttachmentsStep;
 use super::fields::{focus_field, FormCtx};
-use super::info_step::{info_ctx, InfoStep};
+use super::info_step::info_ctx;
+use super::lazy_pages::{self as part, lazily};
 use super::persist::Persistence;
-use super::photo_step::PhotoStep;
-use super::pledge_step::{pledge_ctx, PledgeStep};
-use super::preview_step::PreviewStep;
+use super::pledge_step::pledge_ctx;
 use crate::rules::form_checks::ProblemKind;
 use crate::rules::progress::EditRequest;
 use crate::rules::progress::{Page, Step};
@@ -22,32 +19,23 @@ pub fn StepPage(step: Step) -> impl IntoView {
     // when it asked (step 1: a generated photo not yet used).
     let next_guard = StoredValue::new(None::<Callback<(), bool>>);
     let (body, ctx): (AnyView, Option<FormCtx>) = match step {
-        Step::Photo => (
-            view! { <PhotoStep next_guard=next_guard/> }.into_any(),
-            None,
-        ),
+        Step::Photo => (lazily(part::photo_page(next_guard)), None),
         Step::Pledge => {
             let ctx = pledge_ctx(draft);
-            (view! { <PledgeStep ctx=ctx/> }.into_any(), Some(ctx))
+            (lazily(part::pledge_page(ctx)), Some(ctx))
         }
         Step::Info => {
             let assessment = super::assessment();
             let ctx = info_ctx(draft, assessment);
-            (
-                view! { <InfoStep ctx=ctx assessment=assessment/> }.into_any(),
-                Some(ctx),
-            )
+            (lazily(part::info_page(ctx, assessment)), Some(ctx))
         }
         Step::Achievements => {
             let assessment = super::assessment();
             let ctx = FormCtx::new(draft, Memo::new(|_| Vec::new()));
-            (
-                view! { <AchievementsStep ctx=ctx assessment=assessment/> }.into_any(),
-                None,
-            )
+            (lazily(part::achievements_page(ctx, assessment)), None)
         }
-        Step::Attachments => (view! { <AttachmentsStep draft=draft/> }.into_any(), None),
-        Step::Preview => (view! { <PreviewStep draft=draft/> }.into_any(), None),
+        Step::Attachments => (lazily(part::attachments_page(draft)), None),
+        Step::Preview => (lazily(part::preview_page(draft)), None),
     };
     let blocking = move || {
         ctx.is_some_and(|ctx| {
