@@ -1,10 +1,10 @@
-//! The pages the first screen does not show, each a part of the program of its own: the browser
-//! downloads the overview's part first, shows it, and then the other parts in the background
+//! The pages the first screen does not show, in the program's second part: the browser downloads
+//! the first part, shows the overview, and then fetches the pages' part in the background
 //! (ARCHITECTURE.md, "Size"). Each page here is a split point for `wasm-split-cli`, which the
 //! build runs (scripts/split-wasm.mjs); on the host the functions are plain calls.
 //!
-//! Once every part is in (or has failed), the app forbids all connections, as before: a part
-//! that could not be fetched then stays away until a reload, and its page says so in words.
+//! Once the part is in (or has failed), the app forbids all connections, as before: a part that
+//! could not be fetched then stays away until a reload, and its pages say so in words.
 
 use super::achievements_step::AchievementsStep;
 use super::applicants::Applicants;
@@ -26,9 +26,11 @@ use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
-/// `part, its preload, fn page(args) => view`: one split point, loaded with its own part.
+/// `preload, fn page(args) => view;`: one split point of the pages' part. The part is one file for
+/// every page (split by page it was 77 files and a fifth more bytes), but each split point has its
+/// own loader, which `preload_all` settles, so that no page shows a loading line once it is in.
 macro_rules! lazy_page {
-    ($($part:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) => $view:expr;)*) => {
+    ($($preload:ident, fn $name:ident($($arg:ident: $ty:ty),*) => $view:expr;)*) => {
         $(
             #[leptos::wasm_split::wasm_split(
                 pages,
@@ -41,7 +43,8 @@ macro_rules! lazy_page {
             }
         )*
 
-        /// Loads every part, all at once, and calls `then` when each has arrived or failed.
+        /// Asks every page's loader for the part at once (the browser fetches it once) and calls
+        /// `then` when each has it or has failed.
         pub fn preload_all(then: impl FnOnce() + 'static) {
             let left = Rc::new(Cell::new(0usize));
             let then: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(then))));
@@ -65,29 +68,29 @@ macro_rules! lazy_page {
 }
 
 lazy_page! {
-    photo, preload_photo,
+    preload_photo,
         fn photo_page(next_guard: StoredValue<Option<Callback<(), bool>>>) =>
             view! { <PhotoStep next_guard=next_guard/> };
-    pledge, preload_pledge,
+    preload_pledge,
         fn pledge_page(ctx: FormCtx) => view! { <PledgeStep ctx=ctx/> };
-    info, preload_info,
+    preload_info,
         fn info_page(ctx: FormCtx, assessment: Memo<Assessment>) =>
             view! { <InfoStep ctx=ctx assessment=assessment/> };
-    achievements, preload_achievements,
+    preload_achievements,
         fn achievements_page(ctx: FormCtx, assessment: Memo<Assessment>) =>
             view! { <AchievementsStep ctx=ctx assessment=assessment/> };
-    attachments, preload_attachments,
+    preload_attachments,
         fn attachments_page(draft: RwSignal<Draft>) => view! { <AttachmentsStep draft=draft/> };
-    preview, preload_preview,
+    preload_preview,
         fn preview_page(draft: RwSignal<Draft>) => view! { <PreviewStep draft=draft/> };
-    applicants, preload_applicants, fn applicants_page() => view! { <Applicants/> };
-    privacy, preload_privacy, fn privacy_page() => view! { <DataPrivacy/> };
-    rules_page, preload_rules_page, fn rules_page() => view! { <RulesPage/> };
-    compose, preload_compose, fn compose_page() => view! { <ComposeAnyPage/> };
-    process, preload_process, fn process_page() => view! { <Process/> };
+    preload_applicants, fn applicants_page() => view! { <Applicants/> };
+    preload_privacy, fn privacy_page() => view! { <DataPrivacy/> };
+    preload_rules_page, fn rules_page() => view! { <RulesPage/> };
+    preload_compose, fn compose_page() => view! { <ComposeAnyPage/> };
+    preload_process, fn process_page() => view! { <Process/> };
 }
 
-/// A page from its part: at once when the part is in (the usual case, since every part is fetched
+/// A page from the part: at once when the part is in (the usual case, since it is fetched
 /// right after start), a line while it arrives, and words instead of a broken page when it failed.
 pub fn lazily<F>(page: F) -> AnyView
 where

@@ -38,7 +38,7 @@ use persist::Persistence;
 pub fn start() {
     console_error_panic_hook_lite();
     // The rules file is read first, so that every assessment from the first render on uses the
-    // rules in use; the other pages' parts are the last connections this page makes.
+    // rules in use; the other pages' part is the last connection this page makes.
     wasm_bindgen_futures::spawn_local(async {
         // Before anything reads localStorage: what a killed browser lost is put back.
         persist::recover().await;
@@ -53,8 +53,8 @@ pub fn start() {
 }
 
 /// index.html's policy must allow `connect-src 'self'` for the requests that load this program's
-/// `.wasm` parts (src/ui/lazy_pages.rs). Once they are in, nothing may connect anywhere, its own site included: a second
-/// policy is added, and the browser enforces both (so the stricter one wins). Downloads, blob:
+/// two `.wasm` parts (src/ui/lazy_pages.rs). Once they are in, nothing may connect anywhere, its
+/// own site included: a second policy is added, and the browser enforces both (so the stricter one wins). Downloads, blob:
 /// images and the service worker's own caching are not connections of this page.
 fn forbid_all_connections() {
     let document = document();
