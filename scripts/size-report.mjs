@@ -23,7 +23,8 @@ walk(dir);
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 let total = { raw: 0, gzip: 0, brotli: 0 };
 let later = { raw: 0, gzip: 0, brotli: 0 };
-const isLater = (path) => /_pages\.wasm$/.test(path);
+// The other pages' part and its gzip copy (scripts/split-wasm.mjs): not needed by the first screen.
+const isLater = (path) => /_pages\.(wasm|wz)$/.test(path);
 console.log(`${"file".padEnd(48)}     raw KB  gzip KB  brotli KB`);
 for (const path of files.sort()) {
   if (![".wasm", ".js", ".css", ".html", ".json"].includes(extname(path))) continue;
@@ -46,7 +47,7 @@ console.log(`${"whole app".padEnd(48)} ${kb(total.raw + later.raw)} ${kb(total.g
 let plain = 0;
 for (const path of files) {
   const ext = extname(path);
-  if ([".js", ".css", ".html", ".json", ".wz"].includes(ext) && !/_pages\.wz$/.test(path)) plain += statSync(path).size;
+  if ([".js", ".css", ".html", ".json", ".wz"].includes(ext) && !isLater(path)) plain += statSync(path).size;
 }
 console.log(`${"sent by a server that compresses nothing".padEnd(48)} ${kb(plain)}   (first load; the wasm as its .wz gzip copy)`);
 let wasmRaw = 0;

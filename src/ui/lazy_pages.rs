@@ -47,7 +47,7 @@ macro_rules! lazy_page {
         /// `then` when each has it or has failed.
         pub fn preload_all(then: impl FnOnce() + 'static) {
             let left = Rc::new(Cell::new(0usize));
-            let then: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(then))));
+            let then = Rc::new(Cell::new(Some(then)));
             $(
                 left.set(left.get() + 1);
                 {
