@@ -4,7 +4,9 @@
 //   1. splits it with `wasm-split-cli` (crates.io `wasm_split_cli_support`, scripts/setup.sh) at the
 //      split points of src/ui/lazy_pages.rs: the first screen's part and the pages' part;
 //   2. binds the first part with `wasm-bindgen --keep-lld-exports` (the pages' part calls into it);
-//   3. optimises both with `wasm-opt -Oz` (trunk's own run is off: data-wasm-opt="0");
+//   3. optimises both with `wasm-opt -Oz` (trunk's own run is off: data-wasm-opt="0"); with
+//      KEEP_NAMES=1 in the environment it keeps the functions' names, for a readable profile in
+//      the browser's performance panel (`KEEP_NAMES=1 trunk build --release --dist /tmp/named`);
 //   4. puts them in place of trunk's files, under trunk's content-hashed name:
 //        zhicheng-yanlian-<hash>_bg.wasm     the first screen (replaces trunk's)
 //        zhicheng-yanlian-<hash>.js          its glue (replaces trunk's)
@@ -57,8 +59,9 @@ export function run(dir) {
     ]);
     const first = join(dir, `${stem}_bg.wasm`);
     const pages = join(dir, `${stem}_pages.wasm`);
-    sh("wasm-opt", ["-Oz", ...FEATURES, join(bound, `${stem}_bg.wasm`), "-o", first]);
-    sh("wasm-opt", ["-Oz", ...FEATURES, join(work, "split_pages.wasm"), "-o", pages]);
+    const keepNames = process.env.KEEP_NAMES ? ["-g"] : [];
+    sh("wasm-opt", ["-Oz", ...keepNames, ...FEATURES, join(bound, `${stem}_bg.wasm`), "-o", first]);
+    sh("wasm-opt", ["-Oz", ...keepNames, ...FEATURES, join(work, "split_pages.wasm"), "-o", pages]);
     copyFileSync(join(bound, `${stem}.js`), join(dir, `${stem}.js`));
 
     // The loader: its part under the hashed name, fetched through index.html's wasmFetch.

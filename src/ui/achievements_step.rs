@@ -7,6 +7,7 @@ use super::fields::{
     Kind,
 };
 use super::focus_after_render;
+use super::items::Items;
 use crate::rules::achievement_fields::{
     fields_for, flag, put_flag, put_text, text, EntryField, Input, Part,
 };
@@ -218,18 +219,21 @@ fn Evaluations(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
 fn AchievementSections(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoView {
     let draft = ctx.draft;
     let removed = RwSignal::new(None::<(usize, Achievement)>);
-    // Each entry's score line, found once per assessment rather than once per entry.
-    let lines_by_entry = Memo::new(move |_| {
-        assessment.with(|a| {
-            let mut by_entry = vec![None; draft.with(|d| d.applicant.achievements.len())];
+    // Each entry's score line as it is shown, found once per assessment rather than once per
+    // entry; each entry reads its own line and its own entry, not the whole list (ui/items.rs).
+    let lines_by_entry = Items::new(move |f| {
+        let texts = assessment.with(|a| {
+            let mut by_entry = vec![String::new(); draft.with(|d| d.applicant.achievements.len())];
             for line in &a.score.lines {
                 if let Some(slot) = line.achievement.and_then(|i| by_entry.get_mut(i)) {
-                    *slot = Some(line.clone());
+                    *slot = score_text(line);
                 }
             }
             by_entry
-        })
+        });
+        f(&texts)
     });
+    let achievements = Items::new(move |f| draft.with(|d| f(&d.applicant.achievements)));
     let sections = table()
         .categories
         .iter()
@@ -258,7 +262,7 @@ fn AchievementSections(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                     data-category=id>
                     <h2 id=format!("cat-{id}")>{category.name.clone()}</h2>
                     <p class="hint">{category.note.clone()}</p>
-                    {move || indices.get().into_iter().map(|i| entry_view(ctx, lines_by_entry, removed, i)).collect::<Vec<_>>()}
+                    {move || indices.get().into_iter().map(|i| entry_view(ctx, achievements, lines_by_entry, removed, i)).collect::<Vec<_>>()}
                     <button type="button" class="button button--secondary" id=format!("add-{id}") on:click=add>
                         {format!("添加{}", category.name)}
                     </button>
@@ -290,7 +294,8 @@ fn AchievementSections(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
 
 fn entry_view(
     ctx: FormCtx,
-    lines_by_entry: Memo<Vec<Option<ScoreLine>>>,
+    achievements: Items<Achievement>,
+    lines_by_entry: Items<String>,
     removed: RwSignal<Option<(usize, Achievement)>>,
     i: usize,
 ) -> AnyView {
@@ -311,11 +316,11 @@ fn entry_view(
     let row_ids: Vec<&'static str> = t.rows_of(category).map(|r| r.id.as_str()).collect();
     let ids_for_get = row_ids.clone();
     // Every field of the entry reads this memo, not the draft: typing in one of 300 entries
-    // re-runs 300 cheap comparisons here instead of thousands of field reads.
-    let entry = Memo::new(move |_| draft.with(|d| d.applicant.achievements.get(i).cloned()));
+    // touches this entry only.
+    let entry = achievements.item(i);
     let row_now =
         Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.row.clone()).unwrap_or_default()));
-    let line = Memo::new(move |_| lines_by_entry.with(|all| all.get(i).cloned().flatten()));
+    let line = lines_by_entry.item(i);
     let title =
         Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.title.clone()).unwrap_or_default()));
     let row_select = super::fields::select_field(
@@ -411,7 +416,7 @@ fn entry_view(
             <legend>{move || { let t = title.get(); if t.is_empty() { format!("条目 {}", i + 1) } else { t } }}</legend>
             {row_select}
             {parts}
-            <p class="entry__score" data-entry-score=i>{move || line.get().map(score_text)}</p>
+            <p class="entry__score" data-entry-score=i>{move || line.get().unwrap_or_default()}</p>
             <div class="button-row">
                 <button type="button" class="link-button" on:click=move |_| draft.update(|d| {
                     if let Some(copy) = d.applicant.achievements.get(i).cloned() {
@@ -431,11 +436,11 @@ fn entry_view(
     .into_any()
 }
 
-fn score_text(line: ScoreLine) -> String {
+fn score_text(line: &ScoreLine) -> String {
     if line.counted {
         format!("计 {} 分 —— {}", short(line.points), line.rule)
     } else {
-        format!("不计分：{}", line.reason.unwrap_or_default())
+        format!("不计分：{}", line.reason.as_deref().unwrap_or_default())
     }
 }
 

@@ -10,6 +10,7 @@ mod download;
 mod entry_list;
 mod fields;
 mod file_store;
+mod items;
 mod imaging;
 mod info_step;
 mod lazy_pages;
