@@ -315,8 +315,8 @@ fn entry_view(
     let rows_in_category: Vec<String> = t.rows_of(category).map(|r| r.label.clone()).collect();
     let row_ids: Vec<&'static str> = t.rows_of(category).map(|r| r.id.as_str()).collect();
     let ids_for_get = row_ids.clone();
-    // Every field of the entry reads this memo, not the draft: typing in one of 300 entries
-    // touches this entry only.
+    // Every field of the entry reads the entry's own signal, not the draft: typing in one of 300
+    // entries touches that entry only.
     let entry = achievements.item(i);
     let row_now =
         Memo::new(move |_| entry.with(|e| e.as_ref().map(|a| a.row.clone()).unwrap_or_default()));

@@ -39,7 +39,9 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Items<T> {
             owner: Owner::current().unwrap_or_default(),
         }));
         Effect::new(move |_| {
-            let (slots, list) = items.0.with_value(|inner| (inner.slots.clone(), inner.list.clone()));
+            let (slots, list) = items
+                .0
+                .with_value(|inner| (inner.slots.clone(), inner.list.clone()));
             list(&mut |all| {
                 refresh(&slots, all);
             });
@@ -52,11 +54,14 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Items<T> {
         if let Some(slot) = self.0.with_value(|inner| inner.slots.get(i).copied()) {
             return slot.read_only();
         }
-        let (have, list, owner) =
-            self.0.with_value(|inner| (inner.slots.len(), inner.list.clone(), inner.owner.clone()));
+        let (have, list, owner) = self
+            .0
+            .with_value(|inner| (inner.slots.len(), inner.list.clone(), inner.owner.clone()));
         // Made outside the stored value's lock (making a signal takes the arena's), and read
         // untracked: the view that asks for an item must not re-run on every change of the list.
-        let made: Vec<_> = (have..=i).map(|_| owner.with(|| RwSignal::new(None))).collect();
+        let made: Vec<_> = (have..=i)
+            .map(|_| owner.with(|| RwSignal::new(None)))
+            .collect();
         untrack(|| {
             list(&mut |all| {
                 refresh(&made, all.get(have..).unwrap_or_default());
