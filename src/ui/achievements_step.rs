@@ -14,7 +14,7 @@ use crate::rules::achievement_fields::{
 use crate::rules::applicant::{
     Achievement, AnnualEvaluation, ContinuingEducationYear, EvaluationGrade, YesNo,
 };
-use crate::rules::archive_fields::{CePart, EvalPart};
+use crate::rules::archive_fields::{CePart, CeRow, EvalPart};
 use crate::rules::assess::Assessment;
 use crate::rules::draft::Draft;
 use crate::rules::form_fields::{next_year_to_add, parse_hours, parse_rank, parse_year};
@@ -89,18 +89,48 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                 },
             )
         };
+        // 起止时间 and 培训项目: asked as the portal asks them, read by no rule.
+        let text = move |part: CePart, hint: Option<&'static str>| {
+            input_field(
+                ctx,
+                part.id(i),
+                part.label(),
+                Kind::Text,
+                true,
+                hint,
+                None,
+                ctx.get(move |d| {
+                    d.applicant
+                        .continuing_education
+                        .get(i)
+                        .and_then(|y| part.text(y))
+                        .unwrap_or_default()
+                        .to_string()
+                }),
+                set(move |d, v| {
+                    if let Some(y) = d.applicant.continuing_education.get_mut(i) {
+                        part.put_text(y, v)
+                    }
+                }),
+            )
+        };
         view! {
                         {parsed_field(draft, CePart::Year.id(i), CePart::Year.label().into(),
                             ctx.read(move |d| d.applicant.continuing_education.get(i).map(|y| if y.year == 0 { String::new() } else { y.year.to_string() }).unwrap_or_default()),
                             parse_year,
                             move |d, year| if let Some(y) = d.applicant.continuing_education.get_mut(i) { y.year = year })}
-                        // The portal takes a year as three rows (起止时间, 培训项目, 课程类型, 学时),
-                        // one per 课程类型: the same three, in its order.
+                        // The portal takes a year as three rows, one per 课程类型, each with its
+                        // 起止时间, 培训项目 and 学时: the same, in its order.
                         <fieldset class="ce-rows" data-ce-rows>
                             <legend>"三行学时（平台上每年填三行，课程类型依次为一般公需、行业公需、专业科目）"</legend>
-                            {hours(CePart::General)}
-                            {hours(CePart::Industry)}
-                            {hours(CePart::Professional)}
+                            {CeRow::ALL.map(|row| view! {
+                                <fieldset class="ce-row" data-ce-row=row.course_type()>
+                                    <legend>{row.course_type()}</legend>
+                                    {text(CePart::Period(row), Some("如 2021-03-01 至 2021-06-30"))}
+                                    {text(CePart::Project(row), None)}
+                                    {hours(row.hours())}
+                                </fieldset>
+                            })}
                         </fieldset>
                         {input_field(ctx, CePart::Organiser.id(i), CePart::Organiser.label(), Kind::Text, true,
                             Some("可在温州继续教育网的明细表中查到"), None,
@@ -162,7 +192,7 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
         <section class="form-section form-section--wide" aria-labelledby="ce-title">
             <h2 id="ce-title">"继续教育"</h2>
             <p class="hint">"每年 90 学时，其中专业科目不少于 60 学时，一般公需和行业公需合计不少于 18 学时（2017 年前为 32 学时，第六条）。学时齐了再上传佐证材料。"</p>
-            <p class="hint" data-portal-note>"在平台上，每年的继续教育填三行：起止时间、培训项目、课程类型、学时。课程类型分别选「一般公需科目」「行业公需科目」「专业科目」，学时照温州继续教育网的统计表填。这里只需每行的学时，检查用的就是它们。"</p>
+            <p class="hint" data-portal-note>"在平台上，每年的继续教育填三行：起止时间、培训项目、课程类型、学时。课程类型分别选「一般公需科目」「行业公需科目」「专业科目」，学时照温州继续教育网的统计表填。这里也一样填三行；检查只用每行的学时，起止时间和培训项目可以先空着。"</p>
             {entries(draft, CE_YEARS, fields)}
             {add_button(draft, CE_YEARS, add_year)}
             <div class="ce-report" aria-live="polite">{report}</div>

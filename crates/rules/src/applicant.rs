@@ -60,6 +60,14 @@ pub struct ContinuingEducationYear {
     pub industry_public: f64,
     /// 专业科目
     pub professional: f64,
+    /// Each 课程类型 row's 起止时间 and 培训项目, as the portal asks them (一般公需, 行业公需,
+    /// 专业科目 in that order). No rule reads them: they are asked so the rehearsal is the portal's.
+    pub general_period: String,
+    pub general_project: String,
+    pub industry_period: String,
+    pub industry_project: String,
+    pub professional_period: String,
+    pub professional_project: String,
     /// 组织单位名称 (as on the 温州继续教育网 statement).
     pub organiser: String,
     /// 学习情况: the guide says to enter 「合格」.
@@ -363,6 +371,12 @@ json_struct!(ContinuingEducationYear {
     general_public,
     industry_public,
     professional,
+    general_period,
+    general_project,
+    industry_period,
+    industry_project,
+    professional_period,
+    professional_project,
     organiser,
     passed
 });

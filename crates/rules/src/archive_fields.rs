@@ -4,10 +4,45 @@
 
 use super::applicant::ContinuingEducationYear;
 
+/// One of the portal's three rows of a continuing-education year, by 课程类型.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CeRow {
+    General,
+    Industry,
+    Professional,
+}
+
+impl CeRow {
+    /// In the portal's order.
+    pub const ALL: [CeRow; 3] = [CeRow::General, CeRow::Industry, CeRow::Professional];
+
+    /// The row's 课程类型, as the portal names it.
+    pub fn course_type(self) -> &'static str {
+        match self {
+            CeRow::General => "一般公需科目",
+            CeRow::Industry => "行业公需科目",
+            CeRow::Professional => "专业科目",
+        }
+    }
+
+    /// The row's 学时 part.
+    pub fn hours(self) -> CePart {
+        match self {
+            CeRow::General => CePart::General,
+            CeRow::Industry => CePart::Industry,
+            CeRow::Professional => CePart::Professional,
+        }
+    }
+}
+
 /// One part of a continuing-education year, in the order of the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CePart {
     Year,
+    /// A row's 起止时间.
+    Period(CeRow),
+    /// A row's 培训项目.
+    Project(CeRow),
     General,
     Industry,
     Professional,
@@ -16,10 +51,16 @@ pub enum CePart {
 }
 
 impl CePart {
-    pub const ALL: [CePart; 6] = [
+    pub const ALL: [CePart; 12] = [
         CePart::Year,
+        CePart::Period(CeRow::General),
+        CePart::Project(CeRow::General),
         CePart::General,
+        CePart::Period(CeRow::Industry),
+        CePart::Project(CeRow::Industry),
         CePart::Industry,
+        CePart::Period(CeRow::Professional),
+        CePart::Project(CeRow::Professional),
         CePart::Professional,
         CePart::Organiser,
         CePart::Passed,
@@ -28,6 +69,12 @@ impl CePart {
     fn suffix(self) -> &'static str {
         match self {
             CePart::Year => "year",
+            CePart::Period(CeRow::General) => "general-period",
+            CePart::Project(CeRow::General) => "general-project",
+            CePart::Period(CeRow::Industry) => "industry-period",
+            CePart::Project(CeRow::Industry) => "industry-project",
+            CePart::Period(CeRow::Professional) => "professional-period",
+            CePart::Project(CeRow::Professional) => "professional-project",
             CePart::General => "general",
             CePart::Industry => "industry",
             CePart::Professional => "professional",
@@ -39,6 +86,8 @@ impl CePart {
     pub fn label(self) -> &'static str {
         match self {
             CePart::Year => "年份",
+            CePart::Period(_) => "起止时间",
+            CePart::Project(_) => "培训项目",
             CePart::General => "一般公需学时",
             CePart::Industry => "行业公需学时",
             CePart::Professional => "专业科目学时",
@@ -60,6 +109,38 @@ impl CePart {
             CePart::Professional => Some(y.professional),
             _ => None,
         }
+    }
+
+    /// The text of a 起止时间 or 培训项目 part (`None` for the others).
+    pub fn text(self, y: &ContinuingEducationYear) -> Option<&str> {
+        match self {
+            CePart::Period(row) | CePart::Project(row) => {
+                let (period, project) = match row {
+                    CeRow::General => (&y.general_period, &y.general_project),
+                    CeRow::Industry => (&y.industry_period, &y.industry_project),
+                    CeRow::Professional => (&y.professional_period, &y.professional_project),
+                };
+                Some(if matches!(self, CePart::Period(_)) {
+                    period
+                } else {
+                    project
+                })
+            }
+            _ => None,
+        }
+    }
+
+    pub fn put_text(self, y: &mut ContinuingEducationYear, text: String) {
+        let slot = match self {
+            CePart::Period(CeRow::General) => &mut y.general_period,
+            CePart::Project(CeRow::General) => &mut y.general_project,
+            CePart::Period(CeRow::Industry) => &mut y.industry_period,
+            CePart::Project(CeRow::Industry) => &mut y.industry_project,
+            CePart::Period(CeRow::Professional) => &mut y.professional_period,
+            CePart::Project(CeRow::Professional) => &mut y.professional_project,
+            _ => return,
+        };
+        *slot = text;
     }
 
     pub fn put_hours(self, y: &mut ContinuingEducationYear, hours: f64) {
@@ -119,5 +200,33 @@ mod tests {
         assert_eq!(CePart::Organiser.hours(&y), None);
         CePart::Year.put_hours(&mut y, 99.0);
         assert_eq!(y.year, 0, "only hours parts take hours");
+    }
+
+    #[test]
+    fn each_row_keeps_its_own_period_and_project() {
+        let mut y = ContinuingEducationYear::default();
+        for row in CeRow::ALL {
+            CePart::Period(row).put_text(&mut y, format!("{}起止", row.course_type()));
+            CePart::Project(row).put_text(&mut y, format!("{}项目", row.course_type()));
+        }
+        for row in CeRow::ALL {
+            let period = format!("{}起止", row.course_type());
+            let project = format!("{}项目", row.course_type());
+            assert_eq!(CePart::Period(row).text(&y), Some(period.as_str()));
+            assert_eq!(CePart::Project(row).text(&y), Some(project.as_str()));
+        }
+        assert_eq!(y.industry_project, "行业公需科目项目");
+        assert_eq!(CePart::Organiser.text(&y), None);
+        CePart::Year.put_text(&mut y, "x".into());
+        assert_eq!(y.year, 0, "only text parts take text");
+        // The portal's order: year, then per row 起止时间, 培训项目, 学时.
+        assert_eq!(
+            CePart::ALL[1..4],
+            [
+                CePart::Period(CeRow::General),
+                CePart::Project(CeRow::General),
+                CeRow::General.hours()
+            ]
+        );
     }
 }
