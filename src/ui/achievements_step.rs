@@ -122,7 +122,7 @@ fn ContinuingEducation(ctx: FormCtx, assessment: Memo<Assessment>) -> impl IntoV
                         // The portal takes a year as three rows, one per 课程类型, each with its
                         // 起止时间, 培训项目 and 学时: the same, in its order.
                         <fieldset class="ce-rows" data-ce-rows>
-                            <legend>"三行学时（平台上每年填三行，课程类型依次为一般公需、行业公需、专业科目）"</legend>
+                            <legend>"三行（平台上每年填三行，课程类型依次为一般公需、行业公需、专业科目）"</legend>
                             {CeRow::ALL.map(|row| view! {
                                 <fieldset class="ce-row" data-ce-row=row.course_type()>
                                     <legend>{row.course_type()}</legend>

@@ -113,21 +113,15 @@ impl CePart {
 
     /// The text of a 起止时间 or 培训项目 part (`None` for the others).
     pub fn text(self, y: &ContinuingEducationYear) -> Option<&str> {
-        match self {
-            CePart::Period(row) | CePart::Project(row) => {
-                let (period, project) = match row {
-                    CeRow::General => (&y.general_period, &y.general_project),
-                    CeRow::Industry => (&y.industry_period, &y.industry_project),
-                    CeRow::Professional => (&y.professional_period, &y.professional_project),
-                };
-                Some(if matches!(self, CePart::Period(_)) {
-                    period
-                } else {
-                    project
-                })
-            }
-            _ => None,
-        }
+        Some(match self {
+            CePart::Period(CeRow::General) => &y.general_period,
+            CePart::Project(CeRow::General) => &y.general_project,
+            CePart::Period(CeRow::Industry) => &y.industry_period,
+            CePart::Project(CeRow::Industry) => &y.industry_project,
+            CePart::Period(CeRow::Professional) => &y.professional_period,
+            CePart::Project(CeRow::Professional) => &y.professional_project,
+            _ => return None,
+        })
     }
 
     pub fn put_text(self, y: &mut ContinuingEducationYear, text: String) {
